@@ -1,0 +1,11 @@
+// Package jslib serves wstest's own implementations of the k6 jslib modules
+// that WebSocket scripts import, so that those imports work offline.
+//
+// Use Source to get the JavaScript text (an ES module) for an exact jslib URL
+// such as https://jslib.k6.io/k6-utils/1.4.0/index.js.
+// Use URLs to list every URL served.
+//
+// The modules are written for wstest from the behaviour of the published
+// ones; their random helpers draw from Math.random only, so a runtime with a
+// seeded random source repeats them.
+package jslib
