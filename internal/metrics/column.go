@@ -1,0 +1,71 @@
+package metrics
+
+// Chunk sizes: the first chunk is small so that rarely used metrics stay
+// cheap, then chunks double up to maxChunk elements. A chunk is allocated at
+// its final capacity and never grows, so appending never copies old data.
+const (
+	minChunk = 16
+	maxChunk = 4096
+)
+
+// column is an append-only sequence stored in fixed-capacity chunks.
+// It is not synchronised; its owner locks.
+type column[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+// add appends v.
+func (c *column[T]) add(v T) {
+	last := len(c.chunks) - 1
+	if last < 0 || len(c.chunks[last]) == cap(c.chunks[last]) {
+		size := minChunk << len(c.chunks)
+		if len(c.chunks) > 8 || size > maxChunk {
+			size = maxChunk
+		}
+		c.chunks = append(c.chunks, make([]T, 0, size))
+		last++
+	}
+	c.chunks[last] = append(c.chunks[last], v)
+	c.n++
+}
+
+// len returns the number of elements.
+func (c *column[T]) len() int { return c.n }
+
+// at returns element i.
+func (c *column[T]) at(i int) T {
+	for _, ch := range c.chunks {
+		if i < len(ch) {
+			return ch[i]
+		}
+		i -= len(ch)
+	}
+	panic("metrics: column index out of range")
+}
+
+// each calls fn for elements from index from on, in order.
+func (c *column[T]) each(from int, fn func(T)) {
+	for _, ch := range c.chunks {
+		if from >= len(ch) {
+			from -= len(ch)
+			continue
+		}
+		for _, v := range ch[from:] {
+			fn(v)
+		}
+		from = 0
+	}
+}
+
+// reset drops every element and its memory.
+func (c *column[T]) reset() { *c = column[T]{} }
+
+// bytes returns the memory held by the chunks' backing arrays.
+func (c *column[T]) capacity() int {
+	n := 0
+	for _, ch := range c.chunks {
+		n += cap(ch)
+	}
+	return n
+}

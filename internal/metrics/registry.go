@@ -1,0 +1,132 @@
+package metrics
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Registry holds a run's metrics and interned tag sets. Safe for concurrent use.
+type Registry struct {
+	tags    *tagInterner
+	empty   *TagSet
+	keep    atomic.Bool
+	outputs atomic.Pointer[[]Output]
+
+	mu      sync.RWMutex // guards metrics
+	metrics map[string]*Metric
+}
+
+// Output receives every sample as it is added (from any goroutine).
+type Output interface {
+	AddSample(m *Metric, t time.Time, v float64, tags *TagSet)
+}
+
+// NewRegistry makes an empty registry that keeps samples.
+func NewRegistry() *Registry {
+	in := newTagInterner()
+	r := &Registry{tags: in, empty: in.byID(0), metrics: map[string]*Metric{}}
+	r.keep.Store(true)
+	return r
+}
+
+// ValidName reports whether name is a valid k6 metric name: an ASCII letter
+// or underscore, then 1 to 128 letters, digits or underscores.
+func ValidName(name string) bool {
+	if len(name) < 2 || len(name) > 129 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '_', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case c >= '0' && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Register returns the metric called name, creating it. Same name with the
+// same type and value type returns the existing metric; otherwise k6's errors
+// (invalid name text, "metric 'x' already exists but with type ...").
+func (r *Registry) Register(name string, t Type, vt ValueType) (*Metric, error) {
+	if !ValidName(name) {
+			// k6's exact text, capital and full stop included: scripts see it.
+		return nil, fmt.Errorf("Invalid metric name: '%s'. Metric names must only include up to 128 ASCII letters, numbers, or underscores and start with a letter or an underscore.", name)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if m, ok := r.metrics[name]; ok {
+		if m.Type != t {
+			return nil, fmt.Errorf("metric '%s' already exists but with type %s, instead of %s", name, m.Type, t)
+		}
+		if m.Contains != vt {
+			return nil, fmt.Errorf("metric '%s' already exists but with a value type %s, instead of %s", name, m.Contains, vt)
+		}
+		return m, nil
+	}
+	m := &Metric{Name: name, Type: t, Contains: vt, reg: r}
+	m.sink.typ = t
+	r.metrics[name] = m
+	return m, nil
+}
+
+// MustRegister is Register that panics on error, for names known to be valid.
+func (r *Registry) MustRegister(name string, t Type, vt ValueType) *Metric {
+	m, err := r.Register(name, t, vt)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// Get returns the metric called name or nil.
+func (r *Registry) Get(name string) *Metric {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.metrics[name]
+}
+
+// All returns every metric, sorted by name.
+func (r *Registry) All() []*Metric {
+	r.mu.RLock()
+	out := make([]*Metric, 0, len(r.metrics))
+	for _, m := range r.metrics {
+		out = append(out, m)
+	}
+	r.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// EmptyTags returns the interned empty tag set of this registry.
+func (r *Registry) EmptyTags() *TagSet { return r.empty }
+
+// Tags returns the interned set holding the pairs of m.
+func (r *Registry) Tags(m map[string]string) *TagSet { return r.tags.fromMap(m) }
+
+// SetKeepSamples chooses whether samples are kept (aggregates stay exact either way).
+// Call it before samples are added; it applies to samples added afterwards.
+func (r *Registry) SetKeepSamples(keep bool) { r.keep.Store(keep) }
+
+// KeepSamples reports whether samples are kept.
+func (r *Registry) KeepSamples() bool { return r.keep.Load() }
+
+// AddOutput adds a receiver of every sample (JSON output).
+func (r *Registry) AddOutput(o Output) {
+	for {
+		old := r.outputs.Load()
+		var next []Output
+		if old != nil {
+			next = append(next, *old...)
+		}
+		next = append(next, o)
+		if r.outputs.CompareAndSwap(old, &next) {
+			return
+		}
+	}
+}
