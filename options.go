@@ -1,0 +1,171 @@
+package wstest
+
+import (
+	"crypto/x509"
+	"io"
+	"net/http"
+	"time"
+)
+
+// Option changes how a script runs. Options given here win over the
+// script's own `export const options`, as k6's command-line flags do.
+type Option func(*config)
+
+type config struct {
+	env          map[string]string
+	vus          *int64
+	iterations   *int64
+	duration     *time.Duration
+	tags         map[string]string
+	timeScale    float64
+	seed         *int64
+	modules      map[string]string
+	allowOutside bool
+	insecureTLS  bool
+	rootCAs      *x509.CertPool
+	redirects    map[string]redirect
+	handlers     map[string]http.Handler
+	hosts        map[string]string
+	onLog        []func(LogEntry)
+	jsonOut      io.Writer
+	dropSamples  bool
+	summaryMode  string
+	systemEnv    bool
+}
+
+// redirect sends every dial of a host name (any port) to fixed addresses.
+type redirect struct{ plain, tls string }
+
+func newConfig(opts []Option) *config {
+	c := &config{env: map[string]string{}, tags: map[string]string{}, timeScale: 1}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// WithEnv sets __ENV[key] = value for the script.
+func WithEnv(key, value string) Option {
+	return func(c *config) { c.env[key] = value }
+}
+
+// WithSystemEnv copies the process environment into __ENV (as k6 run does);
+// WithEnv values win over it.
+func WithSystemEnv() Option {
+	return func(c *config) { c.systemEnv = true }
+}
+
+// WithVUs sets the number of virtual users (k6 --vus).
+func WithVUs(n int64) Option {
+	return func(c *config) { c.vus = &n }
+}
+
+// WithIterations sets the total number of iterations (k6 --iterations).
+func WithIterations(n int64) Option {
+	return func(c *config) { c.iterations = &n }
+}
+
+// WithDuration sets how long the VUs run (k6 --duration).
+func WithDuration(d time.Duration) Option {
+	return func(c *config) { c.duration = &d }
+}
+
+// WithTag adds a tag to every sample of the run (k6 --tag).
+func WithTag(key, value string) Option {
+	return func(c *config) { c.tags[key] = value }
+}
+
+// WithTimeScale makes timers and sleep() run f times their delay
+// (0 < f <= 1 speeds a script up); metrics keep measuring real time.
+func WithTimeScale(f float64) Option {
+	return func(c *config) { c.timeScale = f }
+}
+
+// WithSeed seeds Math.random (and so the jslib random helpers) of every VU,
+// making runs repeatable.
+func WithSeed(seed int64) Option {
+	return func(c *config) { c.seed = &seed }
+}
+
+// WithModule serves source for an import specifier, typically a remote URL
+// that is not available offline.
+func WithModule(specifier, source string) Option {
+	return func(c *config) {
+		if c.modules == nil {
+			c.modules = map[string]string{}
+		}
+		c.modules[specifier] = source
+	}
+}
+
+// WithAllowOutsideFiles lets imports and open() reach files outside the
+// script's directory tree.
+func WithAllowOutsideFiles() Option {
+	return func(c *config) { c.allowOutside = true }
+}
+
+// WithInsecureSkipTLSVerify turns off TLS certificate verification (k6's
+// insecureSkipTLSVerify).
+func WithInsecureSkipTLSVerify() Option {
+	return func(c *config) { c.insecureTLS = true }
+}
+
+// WithRootCAs trusts the certificates in pool for wss:// connections (in
+// addition to nothing else: the system roots are replaced).
+func WithRootCAs(pool *x509.CertPool) Option {
+	return func(c *config) { c.rootCAs = pool }
+}
+
+// WithRedirect sends every connection to host, whatever its port, to
+// plainAddr (ws://) or tlsAddr (wss://). The TLS server name stays host.
+func WithRedirect(host, plainAddr, tlsAddr string) Option {
+	return func(c *config) {
+		if c.redirects == nil {
+			c.redirects = map[string]redirect{}
+		}
+		c.redirects[host] = redirect{plain: plainAddr, tls: tlsAddr}
+	}
+}
+
+// WithHost maps a host name to an address, like k6's hosts option.
+func WithHost(name, address string) Option {
+	return func(c *config) {
+		if c.hosts == nil {
+			c.hosts = map[string]string{}
+		}
+		c.hosts[name] = address
+	}
+}
+
+// WithHandler dials host (any port, ws:// only) straight into handler in
+// memory: one in-memory pipe per connection, no listener.
+func WithHandler(host string, handler http.Handler) Option {
+	return func(c *config) {
+		if c.handlers == nil {
+			c.handlers = map[string]http.Handler{}
+		}
+		c.handlers[host] = handler
+	}
+}
+
+// WithLogOutput receives every console line and warning as it happens.
+func WithLogOutput(f func(LogEntry)) Option {
+	return func(c *config) { c.onLog = append(c.onLog, f) }
+}
+
+// WithJSONOutput writes every sample to w in k6's NDJSON format (--out json).
+func WithJSONOutput(w io.Writer) Option {
+	return func(c *config) { c.jsonOut = w }
+}
+
+// WithoutSamples keeps aggregates only: Metric.Samples is empty, every
+// statistic stays exact. Long runs use less memory.
+func WithoutSamples() Option {
+	return func(c *config) { c.dropSamples = true }
+}
+
+// WithSummaryMode chooses the text summary's mode: "compact" (default),
+// "full" or "disabled".
+func WithSummaryMode(mode string) Option {
+	return func(c *config) { c.summaryMode = mode }
+}

@@ -1,0 +1,181 @@
+package wstest
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Result is everything that happened in a run that did happen.
+type Result struct {
+	// Events is every WebSocket event of every socket, in the order they
+	// were dispatched.
+	Events []Event
+	// Metrics holds every metric that was registered, by name.
+	Metrics map[string]*Metric
+	// Checks lists every check by group and name, in order of first use.
+	Checks []Check
+	// Thresholds lists every threshold with its outcome.
+	Thresholds []Threshold
+	// Logs is the console output and the warnings of the run.
+	Logs []LogEntry
+	// Errors lists the exceptions that ended iterations (they do not fail
+	// the run by themselves, as in k6).
+	Errors []ScriptError
+	// Iterations counts the iterations that ran to their end.
+	Iterations int64
+	// Duration is how long the run took, setup and teardown included.
+	Duration time.Duration
+	// Aborted is set when exec.test.abort() or a threshold with abortOnFail
+	// stopped the run; AbortReason says why.
+	Aborted     bool
+	AbortReason string
+	// MarkedFailed is set when the script called exec.test.fail().
+	MarkedFailed bool
+	FailReason   string
+	// SummaryOutputs is what handleSummary returned, by destination
+	// ("stdout", "stderr" or a file path); file paths are already written.
+	SummaryOutputs map[string][]byte
+
+	summary func(mode string) string
+}
+
+// Summary returns k6's end-of-test text summary in compact mode.
+func (r *Result) Summary() string { return r.SummaryMode("compact") }
+
+// SummaryMode returns the text summary in "compact" or "full" mode.
+func (r *Result) SummaryMode(mode string) string {
+	if r.summary == nil {
+		return ""
+	}
+	return r.summary(mode)
+}
+
+// Metric returns the metric called name, or nil.
+func (r *Result) Metric(name string) *Metric { return r.Metrics[name] }
+
+// MetricNames returns the names of all metrics, sorted.
+func (r *Result) MetricNames() []string {
+	names := make([]string, 0, len(r.Metrics))
+	for n := range r.Metrics {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// ThresholdsPassed reports whether every threshold passed.
+func (r *Result) ThresholdsPassed() bool {
+	for _, t := range r.Thresholds {
+		if !t.OK {
+			return false
+		}
+	}
+	return true
+}
+
+// ExitCode is the exit code k6 would end this run with: 0, 99 (a threshold
+// failed), 108 (aborted by the script) or 110 (marked failed).
+func (r *Result) ExitCode() int {
+	switch {
+	case r.Aborted && r.abortedByThreshold():
+		return ExitThresholdsFailed
+	case r.Aborted:
+		return ExitScriptAborted
+	case !r.ThresholdsPassed():
+		return ExitThresholdsFailed
+	case r.MarkedFailed:
+		return ExitMarkedFailed
+	}
+	return ExitOK
+}
+
+func (r *Result) abortedByThreshold() bool {
+	for _, t := range r.Thresholds {
+		if !t.OK && t.AbortOnFail {
+			return true
+		}
+	}
+	return false
+}
+
+// Event is one WebSocket event as the script saw it.
+type Event struct {
+	VU        int64
+	Iteration int64
+	// Socket identifies the socket within the run (from 1).
+	Socket int64
+	URL    string
+	// Type is open, message, error, close, ping or pong.
+	Type string
+	Time time.Time
+	// Data is the text of a text message, or the bytes of a binary one.
+	Data   string
+	Binary bool
+	// Code, Reason and WasClean describe a close event.
+	Code     int
+	Reason   string
+	WasClean bool
+	// Error is the text of an error event.
+	Error string
+	// Status is the HTTP status of a failed handshake (0 without response).
+	Status int
+}
+
+// String renders the event on one line, for failure messages.
+func (e Event) String() string {
+	s := fmt.Sprintf("vu=%d iter=%d socket=%d %s %s", e.VU, e.Iteration, e.Socket, e.URL, e.Type)
+	switch e.Type {
+	case "message":
+		kind := "text"
+		if e.Binary {
+			kind = "binary"
+		}
+		data := e.Data
+		if len(data) > 80 {
+			data = data[:77] + "..."
+		}
+		s += fmt.Sprintf(" %s %q", kind, data)
+	case "close":
+		s += fmt.Sprintf(" code=%d reason=%q wasClean=%t", e.Code, e.Reason, e.WasClean)
+	case "error":
+		s += fmt.Sprintf(" %q", e.Error)
+		if e.Status != 0 {
+			s += fmt.Sprintf(" status=%d", e.Status)
+		}
+	}
+	return s
+}
+
+// Check is one check's outcome over the whole run.
+type Check struct {
+	Name string
+	// Group is the group path the check ran in ("" at the root, "::a::b").
+	Group  string
+	Passes int64
+	Fails  int64
+}
+
+// Threshold is one threshold expression and its outcome.
+type Threshold struct {
+	// Metric is the metric, with its submetric selector if any:
+	// "ws_connecting" or "checks{check:open}".
+	Metric      string
+	Expression  string
+	OK          bool
+	AbortOnFail bool
+}
+
+// LogEntry is one console line or warning.
+type LogEntry struct {
+	Time time.Time
+	// Level is debug, info, warning or error.
+	Level   string
+	VU      int64
+	Message string
+}
+
+// String renders the entry like k6's console output.
+func (l LogEntry) String() string {
+	return fmt.Sprintf("level=%s vu=%d msg=%q", l.Level, l.VU, l.Message)
+}

@@ -1,0 +1,87 @@
+package wstest
+
+import (
+	"context"
+	"sync"
+)
+
+// RunFile runs the script file at path to its end.
+func RunFile(ctx context.Context, path string, opts ...Option) (*Result, error) {
+	return Run(ctx, Script{Name: path}, opts...)
+}
+
+// Run runs script to its end. err is for runs that could not happen or
+// ended abnormally: a bad script or options (*ConfigError, *ScriptError with
+// the file position), an exception in init, setup or teardown, an abort by
+// exec.test.abort() (wraps ErrAborted) or a cancelled ctx. Everything that
+// happened inside a run that did happen is in the Result, which is never nil.
+func Run(ctx context.Context, script Script, opts ...Option) (*Result, error) {
+	run := Start(ctx, script, opts...)
+	return run.Wait()
+}
+
+// LiveRun is a run in progress, started by Start.
+type LiveRun struct {
+	r    *runner
+	done chan struct{}
+	res  *Result
+	err  error
+	once sync.Once
+}
+
+// Start begins running script and returns at once. Poll the run with
+// Events, Metric and Logs while it goes on; Wait for its end. Cancel ctx to
+// stop it early.
+func Start(ctx context.Context, script Script, opts ...Option) *LiveRun {
+	cfg := newConfig(opts)
+	run := &LiveRun{r: newRunner(script, cfg), done: make(chan struct{}), res: &Result{}}
+	go func() {
+		defer close(run.done)
+		run.err = run.r.run(ctx, script, run.res)
+	}()
+	return run
+}
+
+// Wait blocks until the run ends and returns its result.
+func (l *LiveRun) Wait() (*Result, error) {
+	<-l.done
+	return l.res, l.err
+}
+
+// Done is closed when the run has ended.
+func (l *LiveRun) Done() <-chan struct{} { return l.done }
+
+// Finished reports whether the run has ended.
+func (l *LiveRun) Finished() bool {
+	select {
+	case <-l.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// Events returns a snapshot of the events seen so far.
+func (l *LiveRun) Events() []Event {
+	l.r.mu.Lock()
+	defer l.r.mu.Unlock()
+	return append([]Event(nil), l.r.events...)
+}
+
+// Logs returns a snapshot of the console output so far.
+func (l *LiveRun) Logs() []LogEntry {
+	l.r.mu.Lock()
+	defer l.r.mu.Unlock()
+	return append([]LogEntry(nil), l.r.logs...)
+}
+
+// Snapshot returns a Result with what has happened so far (metrics,
+// events, checks, logs, errors). After the end it is the final result.
+func (l *LiveRun) Snapshot() *Result {
+	if l.Finished() {
+		return l.res
+	}
+	res := &Result{}
+	l.r.snapshot(res)
+	return res
+}

@@ -1,0 +1,146 @@
+package wstest
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+
+	"github.com/dop251/goja"
+
+	"github.com/wsk6/wstest/internal/bundle"
+	"github.com/wsk6/wstest/internal/modules/console"
+	"github.com/wsk6/wstest/internal/modules/execution"
+	"github.com/wsk6/wstest/internal/modules/k6"
+	"github.com/wsk6/wstest/internal/modules/k6metrics"
+	"github.com/wsk6/wstest/internal/vu"
+	"github.com/wsk6/wstest/jsloop"
+)
+
+// vuInstance is a VU with its script initialised.
+type vuInstance struct {
+	*vu.VU
+	exports *goja.Object
+	data    goja.Value // setup data, decoded once per VU
+	iters   int64      // __ITER of the next iteration
+}
+
+// newVU makes a runtime, its loop and modules, and runs the init code.
+func (r *runner) newVU(ctx context.Context, id int64) (*vuInstance, error) {
+	rt := goja.New()
+	if r.cfg.seed != nil {
+		src := rand.New(rand.NewSource(*r.cfg.seed*1_000_003 + id))
+		rt.SetRandSource(src.Float64)
+	}
+	loopOpts := []jsloop.Option{jsloop.WithWarnf(func(format string, args ...any) {
+		r.log(id, vu.LevelWarn, fmt.Sprintf(format, args...))
+	})}
+	if r.cfg.timeScale > 0 && r.cfg.timeScale != 1 {
+		loopOpts = append(loopOpts, jsloop.WithTimeScale(r.cfg.timeScale))
+	}
+	loop := jsloop.New(rt, loopOpts...)
+	v := vu.New(id, rt, loop, r.shared)
+	g := rt.GlobalObject()
+	loop.SetTimers(g)
+	_ = g.Set("console", console.New(v))
+	_ = g.Set("__VU", id)
+	_ = g.Set("__ENV", r.envObject(rt))
+	_ = g.Set("global", g)
+
+	inst, err := r.bundle.Instantiate(rt, r.natives(v), v.InInit)
+	if err != nil {
+		return nil, scriptError("init", id, 0, err)
+	}
+	var exports *goja.Object
+	err = loop.Run(ctx, func() error {
+		var e error
+		exports, e = inst.Init()
+		return e
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, context.Cause(ctx)
+		}
+		return nil, scriptError("init", id, 0, err)
+	}
+	return &vuInstance{VU: v, exports: exports}, nil
+}
+
+// natives are the built-in modules a script can import.
+func (r *runner) natives(v *vu.VU) map[string]bundle.NativeModule {
+	obj := func(build func(*vu.VU) *goja.Object) bundle.NativeModule {
+		return func(*goja.Runtime) (goja.Value, error) { return build(v), nil }
+	}
+	timers := func(*goja.Runtime) (goja.Value, error) {
+		o := v.Runtime.NewObject()
+		v.Loop.SetTimers(o)
+		return o, nil
+	}
+	mods := map[string]bundle.NativeModule{
+		"k6":                     obj(k6.New),
+		"k6/execution":           obj(execution.New),
+		"k6/metrics":             obj(k6metrics.New),
+		"k6/timers":              timers,
+		"k6/experimental/timers": timers,
+	}
+	for name, m := range r.extraNatives(v) {
+		mods[name] = m
+	}
+	return mods
+}
+
+func (r *runner) envObject(rt *goja.Runtime) *goja.Object {
+	o := rt.NewObject()
+	for k, val := range r.env {
+		_ = o.Set(k, val)
+	}
+	return o
+}
+
+// setupData decodes the setup() result once per VU.
+func (vi *vuInstance) setupData(raw string) (goja.Value, error) {
+	if vi.data != nil {
+		return vi.data, nil
+	}
+	if raw == "" {
+		vi.data = goja.Undefined()
+		return vi.data, nil
+	}
+	var parsed goja.Value
+	parse, _ := goja.AssertFunction(vi.Runtime.Get("JSON").ToObject(vi.Runtime).Get("parse"))
+	parsed, err := parse(goja.Undefined(), vi.Runtime.ToValue(raw))
+	if err != nil {
+		return nil, err
+	}
+	vi.data = parsed
+	return parsed, nil
+}
+
+// callExport runs an exported function as the first task of the VU's loop
+// and returns what it returned (a settled promise's value for async ones).
+func (vi *vuInstance) callExport(ctx context.Context, name string, args ...goja.Value) (goja.Value, error) {
+	fn, ok := goja.AssertFunction(vi.exports.Get(name))
+	if !ok {
+		return nil, fmt.Errorf("function %q not found in exports", name)
+	}
+	var ret goja.Value
+	err := vi.Loop.Run(ctx, func() error {
+		var e error
+		ret, e = fn(goja.Undefined(), args...)
+		return e
+	})
+	if err != nil {
+		return nil, err
+	}
+	if p, ok := ret.Export().(*goja.Promise); ok {
+		switch p.State() {
+		case goja.PromiseStateFulfilled:
+			return p.Result(), nil
+		case goja.PromiseStateRejected:
+			return nil, fmt.Errorf("%s() rejected: %s", name, p.Result().String())
+		default:
+			return goja.Undefined(), nil
+		}
+	}
+	return ret, nil
+}
+
