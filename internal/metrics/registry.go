@@ -55,7 +55,7 @@ func ValidName(name string) bool {
 // (invalid name text, "metric 'x' already exists but with type ...").
 func (r *Registry) Register(name string, t Type, vt ValueType) (*Metric, error) {
 	if !ValidName(name) {
-			// k6's exact text, capital and full stop included: scripts see it.
+		// k6's exact text, capital and full stop included: scripts see it.
 		return nil, fmt.Errorf("Invalid metric name: '%s'. Metric names must only include up to 128 ASCII letters, numbers, or underscores and start with a letter or an underscore.", name)
 	}
 	r.mu.Lock()

@@ -17,13 +17,13 @@ type TagSet struct {
 	vals []string
 	str  string
 
-	mu   sync.Mutex           // guards with
+	mu   sync.Mutex            // guards with
 	with map[[2]string]*TagSet // memoised With results
 }
 
 // tagInterner hands out one *TagSet per distinct set of tags.
 type tagInterner struct {
-	mu    sync.RWMutex        // guards byKey and all
+	mu    sync.RWMutex       // guards byKey and all
 	byKey map[string]*TagSet // canonical encoding -> set
 	all   []*TagSet          // index = TagSet.id
 }
