@@ -114,9 +114,13 @@ func (q *timerQueue) run() error {
 	q.current = head
 	_, err := head.cb(q.l.rt.GlobalObject(), head.args...)
 	q.current = nil
-	if err == nil && head.interval && !head.cleared {
-		head.deadline = q.l.now().Add(head.delay)
-		q.insert(head)
+	if head.interval && !head.cleared {
+		if err != nil { // the run ends with err: the interval stops here
+			q.warnDropped(head)
+		} else {
+			head.deadline = q.l.now().Add(head.delay)
+			q.insert(head)
+		}
 	}
 	q.sync()
 	return err

@@ -281,3 +281,24 @@ func TestTimerOutsideRunIsDropped(t *testing.T) {
 	g.Expect(v.run(context.Background(), `setTimeout(() => log("id", 2), 0)`)).To(Succeed())
 	g.Expect(v.takeLog()).To(Equal([]string{"id 2"}))
 }
+
+func TestTimerSetDuringDrainIsDropped(t *testing.T) {
+	t.Parallel()
+	g := NewWithT(t)
+	v := newVU(t)
+	err := v.loop.Run(context.Background(), func() error {
+		enqueue, ctx := v.loop.RegisterCallback(), v.loop.Context()
+		go func() {
+			<-ctx.Done()
+			enqueue(func() error {
+				_, err := v.rt.RunString(`log("drain"); setTimeout(() => log("never"), 0)`)
+				return err
+			})
+		}()
+		_, err := v.rt.RunString(`throw new Error("end the run")`)
+		return err
+	})
+	g.Expect(err).To(MatchError(ContainSubstring("end the run")))
+	g.Expect(v.takeLog()).To(Equal([]string{"drain"}))
+	g.Expect(v.warned()).To(Equal([]string{"setTimeout 1 was stopped because the VU iteration was interrupted"}))
+}
