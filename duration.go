@@ -88,3 +88,7 @@ func jsonFieldNames(v any) []string {
 	}
 	return names
 }
+
+// ParseDuration reads a duration as k6's command line does: a Go duration
+// ("1m30s"), k6's days form ("2d3h") or a bare number of seconds.
+func ParseDuration(s string) (time.Duration, error) { return parseDuration(s) }

@@ -38,6 +38,7 @@ type Result struct {
 	SummaryOutputs map[string][]byte
 
 	summary func(mode string) string
+	export  func() []byte
 }
 
 // Summary returns k6's end-of-test text summary in compact mode.
@@ -178,4 +179,12 @@ type LogEntry struct {
 // String renders the entry like k6's console output.
 func (l LogEntry) String() string {
 	return fmt.Sprintf("level=%s vu=%d msg=%q", l.Level, l.VU, l.Message)
+}
+
+// SummaryExport returns the run's summary in k6's --summary-export JSON format.
+func (r *Result) SummaryExport() []byte {
+	if r.export == nil {
+		return []byte("{}\n")
+	}
+	return r.export()
 }

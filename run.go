@@ -3,6 +3,7 @@ package wstest
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // RunFile runs the script file at path to its end.
@@ -84,4 +85,26 @@ func (l *LiveRun) Snapshot() *Result {
 	res := &Result{}
 	l.r.snapshot(res)
 	return res
+}
+
+// Progress is a live run's position.
+type Progress struct {
+	Elapsed     time.Duration
+	VUs         int64 // initialised VUs
+	ActiveVUs   int64 // VUs inside an iteration
+	Iterations  int64 // complete iterations
+	Interrupted int64 // interrupted iterations
+}
+
+// Progress tells how far the run has got; cheap enough to poll.
+func (l *LiveRun) Progress() Progress {
+	r := l.r
+	var elapsed time.Duration
+	r.mu.Lock()
+	if !r.start.IsZero() {
+		elapsed = time.Since(r.start)
+	}
+	r.mu.Unlock()
+	return Progress{Elapsed: elapsed, VUs: r.vusInited.Load(), ActiveVUs: r.activeVUs.Load(),
+		Iterations: r.iterations.Load(), Interrupted: r.interrupted.Load()}
 }

@@ -80,7 +80,9 @@ func newRunner(script Script, cfg *config) *runner {
 // run is the whole life of a run. A non-nil error means the run could not
 // happen or ended abnormally; the result is still filled as far as it got.
 func (r *runner) run(ctx context.Context, script Script, res *Result) (err error) {
+	r.mu.Lock()
 	r.start = time.Now()
+	r.mu.Unlock()
 	r.ctx, r.cancel = context.WithCancelCause(ctx)
 	defer r.cancel(nil)
 	defer func() { r.snapshot(res) }()
