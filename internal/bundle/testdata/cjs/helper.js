@@ -1,0 +1,3 @@
+module.exports.add = function add(a, b) {
+  return a + b;
+};

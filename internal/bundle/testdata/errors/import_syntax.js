@@ -1,0 +1,5 @@
+import { x } from './lib/broken.js';
+
+export default function () {
+  return x;
+}

@@ -1,0 +1,3 @@
+import './lib/bad_init.js';
+
+export default function () {}

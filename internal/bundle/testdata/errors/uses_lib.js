@@ -1,0 +1,5 @@
+import { explode } from './lib/exploder.js';
+
+export default function () {
+  return explode(3);
+}

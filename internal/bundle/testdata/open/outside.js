@@ -1,0 +1,2 @@
+export const secret = open('../outside.txt');
+export default function () {}
