@@ -12,6 +12,9 @@ import (
 // was queued or reserved any more.
 var ErrRunEnded = errors.New("jsloop: run ended")
 
+// errTaskPanicked is the cause of Context() when a task panicked.
+var errTaskPanicked = errors.New("jsloop: task panicked")
+
 // RejectionError is an unhandled promise rejection: Error() is
 // "Uncaught (in promise) <stack or string>", where the reason's stack property
 // is used when the reason is an object that has one. Value is the rejection

@@ -80,7 +80,9 @@ func (l *Loop) Context() context.Context {
 // next Run clears the interrupt). Pending timers are dropped, with a warning
 // each, when Context() ends.
 //
-// Call Run on the goroutine that owns the runtime; Run is not reentrant.
+// first may be nil. Call Run on the goroutine that owns the runtime; Run is
+// not reentrant. A panicking task propagates out of Run after Context() is
+// cancelled and timers are stopped; do not reuse the Loop after that.
 func (l *Loop) Run(ctx context.Context, first func() error) error {
 	if l.running {
 		panic("jsloop: Run called while the loop is running")
@@ -102,7 +104,22 @@ func (l *Loop) Run(ctx context.Context, first func() error) error {
 		l.rt.Interrupt(interruptedError(ctx))
 	})
 
-	l.post(first)
+	finished := false
+	defer func() {
+		if !finished { // a task panicked: leave no interrupt or timer behind
+			cancel(errTaskPanicked)
+			stopInterrupt()
+			l.timers.dropAll()
+			l.mu.Lock()
+			clear(l.queue)
+			l.queue = l.queue[:0]
+			l.mu.Unlock()
+		}
+	}()
+
+	if first != nil {
+		l.post(first)
+	}
 	err, byCtx := l.runTasks(ctx)
 
 	if !stopInterrupt() {
@@ -119,6 +136,7 @@ func (l *Loop) Run(ctx context.Context, first func() error) error {
 	cancel(cause)
 	l.timers.dropAll()
 	l.drain(ctx, ctx.Err() != nil)
+	finished = true
 	return err
 }
 

@@ -278,3 +278,15 @@ func TestRuntime(t *testing.T) {
 	rt := goja.New()
 	NewWithT(t).Expect(jsloop.New(rt).Runtime()).To(BeIdenticalTo(rt))
 }
+
+func TestTaskPanicPropagates(t *testing.T) {
+	t.Parallel()
+	g := NewWithT(t)
+	v := newVU(t)
+	must(t, v.rt.Set("goPanic", func() { panic("a bug in Go code") }))
+	g.Expect(func() {
+		_ = v.run(context.Background(), `setTimeout(() => {}, 60000); goPanic()`)
+	}).To(Panic())
+	g.Expect(v.loop.Context().Err()).To(HaveOccurred())
+	g.Expect(v.warned()).To(Equal([]string{"setTimeout 1 was stopped because the VU iteration was interrupted"}))
+}

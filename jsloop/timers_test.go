@@ -94,6 +94,11 @@ func TestTimerOrder(t *testing.T) {
 			want: []string{"ran"},
 		},
 		{
+			name: "huge delay saturates and can be cleared",
+			src:  `const id = setTimeout(() => log("no"), 1e300); clearTimeout(id); log("ok")`,
+			want: []string{"ok"},
+		},
+		{
 			name: "ids from 1 shared by both kinds",
 			src: `const a = setTimeout(() => {}, 0), b = setInterval(() => clearInterval(b), 0), c = setTimeout(() => {});
 				log(a, b, c, typeof a)`,
