@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 
@@ -10,23 +11,21 @@ import (
 )
 
 // exceptionAt returns the original position goja reports for an exception's
-// innermost frame, as "file:line:col".
+// innermost script frame (native functions skipped), as "file:line:col".
 func exceptionAt(t testing.TB, err error) string {
 	t.Helper()
 	var ex *goja.Exception
 	if !errors.As(err, &ex) {
 		t.Fatalf("not a *goja.Exception: %v", err)
 	}
-	frames := ex.Stack()
-	if len(frames) == 0 {
-		t.Fatalf("exception without stack: %v", err)
+	for _, f := range ex.Stack() {
+		if f.SrcName() != "<native>" {
+			p := f.Position()
+			return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+		}
 	}
-	p := frames[0].Position()
-	return p.Filename + ":" + itoa(p.Line) + ":" + itoa(p.Column)
-}
-
-func itoa(n int) string {
-	return string(goja.New().ToValue(n).String())
+	t.Fatalf("exception without script frames: %v", err)
+	return ""
 }
 
 func TestExceptionPositionsAreMapped(t *testing.T) {

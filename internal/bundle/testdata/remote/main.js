@@ -1,0 +1,5 @@
+import { answer } from 'https://example.com/lib/main.js';
+
+export default function () {
+  return answer;
+}
