@@ -42,9 +42,13 @@ func (e *ScriptError) Error() string {
 	if e.Stage != "" && e.Stage != "iteration" {
 		b.WriteString(e.Stage + ": ")
 	}
-	b.WriteString(e.Message)
-	if e.File != "" {
-		fmt.Fprintf(&b, " at %s:%d:%d", e.File, e.Line, e.Column)
+	switch {
+	case e.File != "" && e.Line > 0:
+		fmt.Fprintf(&b, "%s:%d:%d: %s", e.File, e.Line, e.Column, e.Message)
+	case e.File != "":
+		fmt.Fprintf(&b, "%s: %s", e.File, e.Message)
+	default:
+		b.WriteString(e.Message)
 	}
 	return b.String()
 }

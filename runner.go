@@ -114,7 +114,9 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 		return r.stopped(err)
 	}
 	stopEval := th.watch(r)
+	stopGauges := r.watchVUs(int64(len(vus)))
 	r.runScenarios(vus)
+	stopGauges()
 	stopEval()
 	if cause := context.Cause(r.ctx); r.ctx.Err() != nil && !errors.Is(cause, errAbortedByThreshold) && !isAbort(cause) {
 		return cause
@@ -146,7 +148,7 @@ func (r *runner) load(script Script) error {
 	if src == "" {
 		b, err := os.ReadFile(script.Name)
 		if err != nil {
-			return &ConfigError{Err: fmt.Errorf("cannot read the script: %w", err)}
+			return &ScriptError{Stage: "init", File: script.Name, Message: fmt.Sprintf("cannot read the script: %v", err)}
 		}
 		src = string(b)
 	}
@@ -204,7 +206,7 @@ func (r *runner) readOptions(vu0 *vuInstance) error {
 		return &ConfigError{File: r.name, Err: err}
 	}
 	if !hasExportedFunction(vu0.exports) {
-		return scriptError("init", 0, 0, errors.New("no exported functions in script"))
+		return &ScriptError{Stage: "init", File: r.name, Message: "no exported functions in script"}
 	}
 	for _, sc := range scenarios {
 		if _, ok := goja.AssertFunction(vu0.exports.Get(sc.Exec)); !ok {
@@ -506,4 +508,32 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// watchVUs emits vus_max once and vus every second, as k6 does, until stopped.
+func (r *runner) watchVUs(total int64) (stop func()) {
+	now := time.Now()
+	tags := r.baseTags(nil)
+	r.builtin.VUsMax.Add(now, float64(total), tags)
+	r.builtin.VUs.Add(now, float64(total), tags)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case now := <-t.C:
+				r.builtin.VUs.Add(now, float64(r.activeVUs.Load()), tags)
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+		r.builtin.VUs.Add(time.Now(), float64(r.activeVUs.Load()), tags)
+	}
 }

@@ -1,0 +1,206 @@
+package wstest_test
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"testing"
+	"time"
+
+	. "github.com/onsi/gomega"
+
+	"github.com/wsk6/wstest"
+)
+
+func run(t *testing.T, path string, opts ...wstest.Option) (*wstest.Result, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return wstest.RunFile(ctx, path, opts...)
+}
+
+func messages(res *wstest.Result) []string {
+	var out []string
+	for _, l := range res.Logs {
+		out = append(out, l.Message)
+	}
+	return out
+}
+
+func TestVUAndIterationNumbering(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/numbering.js")
+	g.Expect(err).NotTo(HaveOccurred())
+	got := messages(res)
+	sort.Strings(got)
+	g.Expect(got).To(Equal([]string{"1:0", "1:1", "2:0", "2:1", "3:0", "3:1"}))
+	g.Expect(res.Iterations).To(BeEquivalentTo(6))
+}
+
+func TestExecutors(t *testing.T) {
+	tests := []struct {
+		name     string
+		executor string
+		check    func(g Gomega, iterations int64, d time.Duration)
+	}{
+		{"shared iterations run exactly the total", "shared", func(g Gomega, n int64, _ time.Duration) {
+			g.Expect(n).To(BeEquivalentTo(10))
+		}},
+		{"per-vu iterations run vus times iterations", "pervu", func(g Gomega, n int64, _ time.Duration) {
+			g.Expect(n).To(BeEquivalentTo(6))
+		}},
+		{"constant vus iterate for the duration", "constant", func(g Gomega, n int64, d time.Duration) {
+			// 2 VUs, 20 ms iterations, 300 ms: about 30; bounds leave room for -race.
+			g.Expect(n).To(BeNumerically(">=", 4))
+			g.Expect(n).To(BeNumerically("<=", 32))
+			g.Expect(d).To(BeNumerically(">=", 300*time.Millisecond))
+		}},
+		{"ramping vus follow the stages", "ramping", func(g Gomega, n int64, d time.Duration) {
+			g.Expect(n).To(BeNumerically(">=", 3))
+			g.Expect(d).To(BeNumerically(">=", 400*time.Millisecond))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			res, err := run(t, "testdata/executors.js", wstest.WithEnv("EXECUTOR", tt.executor))
+			g.Expect(err).NotTo(HaveOccurred())
+			g.Expect(res.Errors).To(BeEmpty())
+			tt.check(g, res.Iterations, res.Duration)
+			g.Expect(res.Metric("iterations").Count()).To(Equal(res.Iterations))
+			g.Expect(res.Metric("iteration_duration").Count()).To(Equal(res.Iterations))
+		})
+	}
+}
+
+func TestCommandLineOptionsWinOverTheScript(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/numbering.js", wstest.WithVUs(2), wstest.WithIterations(5))
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(res.Iterations).To(BeEquivalentTo(5))
+	vusMax, ok := res.Metric("vus_max").Stat("value")
+	g.Expect(ok).To(BeTrue())
+	g.Expect(vusMax).To(BeEquivalentTo(2))
+}
+
+func TestIterationExceptionIsCountedAndLogged(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/iteration_error.js")
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(res.Iterations).To(BeEquivalentTo(2), "k6 counts an iteration that threw as complete")
+	g.Expect(res.Errors).To(HaveLen(2))
+	e := res.Errors[0]
+	g.Expect(e.File).To(Equal("testdata/iteration_error.js"))
+	g.Expect(e.Line).To(Equal(5))
+	g.Expect(e.Column).To(Equal(9))
+	g.Expect(e.Message).To(Equal("Error: boom 42"))
+	g.Expect(res.Logs).To(ContainElement(HaveField("Level", "error")))
+	g.Expect(wstest.ExitCode(res, err)).To(Equal(wstest.ExitOK))
+}
+
+func TestUnhandledRejectionEndsTheIteration(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/rejection.js")
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(res.Errors).To(HaveLen(1))
+	g.Expect(res.Errors[0].Message).To(HavePrefix("Uncaught (in promise) TypeError: async boom"))
+}
+
+func TestTypeScriptExceptionPosition(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/typed.ts")
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(res.Errors).To(HaveLen(1))
+	e := res.Errors[0]
+	g.Expect([]any{e.File, e.Line, e.Message}).To(Equal([]any{"testdata/typed.ts", 7, "Error: ts boom hi"}))
+}
+
+func TestScriptErrorsEndTheRun(t *testing.T) {
+	tests := []struct {
+		name, path, stage, message string
+		line, column               int
+	}{
+		{"exception in init", "testdata/init_error.js", "init", "TypeError: Cannot read property 'field' of undefined", 4, 25},
+		{"exception in setup", "testdata/setup_error.js", "setup", "Error: setup failed on purpose", 2, 9},
+		{"exception in teardown", "testdata/teardown_error.js", "teardown", "Error: teardown failed on purpose", 4, 9},
+		{"syntax error", "testdata/syntax_error.js", "init", "SyntaxError: Unexpected \";\"", 2, 13},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			res, err := run(t, tt.path)
+			var se *wstest.ScriptError
+			g.Expect(errors.As(err, &se)).To(BeTrue(), "error %v", err)
+			g.Expect(se.Stage).To(Equal(tt.stage))
+			g.Expect(se.File).To(Equal(tt.path))
+			g.Expect(se.Message).To(ContainSubstring(tt.message))
+			g.Expect([]int{se.Line, se.Column}).To(Equal([]int{tt.line, tt.column}))
+			g.Expect(err.Error()).To(ContainSubstring(tt.path))
+			g.Expect(wstest.ExitCode(res, err)).To(Equal(wstest.ExitScriptException))
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, path, want string
+		code             int
+	}{
+		{"missing default export", "testdata/no_default.js", "no exported functions in script", wstest.ExitScriptException},
+		{"bad duration", "testdata/bad_duration.js", `invalid option "duration"`, wstest.ExitInvalidConfig},
+		{"negative vus", "testdata/negative_vus.js", "vus must not be negative, got -2", wstest.ExitInvalidConfig},
+		{"unreadable file", "testdata/does_not_exist.js", "cannot read the script", wstest.ExitScriptException},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			res, err := run(t, tt.path)
+			g.Expect(err).To(MatchError(ContainSubstring(tt.want)))
+			g.Expect(err.Error()).To(ContainSubstring(tt.path))
+			g.Expect(wstest.ExitCode(res, err)).To(Equal(tt.code))
+		})
+	}
+}
+
+func TestUnknownOptionsWarn(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/unknown_option.js")
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(res.Logs).To(ContainElement(And(
+		HaveField("Level", "warning"),
+		HaveField("Message", ContainSubstring("notAnOption")))))
+}
+
+func TestCancellationEndsTheRunQuickly(t *testing.T) {
+	g := NewWithT(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	live := wstest.Start(ctx, wstest.Script{Name: "testdata/forever.js"})
+	g.Eventually(func() int64 { return live.Progress().ActiveVUs }).Should(BeEquivalentTo(2))
+	cancelled := time.Now()
+	cancel()
+	_, err := live.Wait()
+	took := time.Since(cancelled)
+	t.Logf("run ended %v after cancel", took)
+	g.Expect(err).To(MatchError(context.Canceled))
+	g.Expect(took).To(BeNumerically("<", 100*time.Millisecond))
+}
+
+func TestAbortStopsTheRun(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/abort.js")
+	g.Expect(err).To(MatchError(wstest.ErrAborted))
+	g.Expect(err.Error()).To(ContainSubstring("enough"))
+	g.Expect(res.Aborted).To(BeTrue())
+	g.Expect(res.Iterations).To(BeNumerically("<", 5))
+	g.Expect(wstest.ExitCode(res, err)).To(Equal(wstest.ExitScriptAborted))
+}
+
+func TestSetupDataReachesIterationsAndTeardown(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/smoke.js")
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(res.Checks).To(ConsistOf(wstest.Check{Name: "has greeting", Group: "::g1", Passes: 4}))
+	g.Expect(messages(res)).To(ContainElement("teardown hello"))
+	g.Expect(res.Metric("hits").Count()).To(BeEquivalentTo(4))
+	g.Expect(res.Metric("hits").Sub(map[string]string{"vu": "1"}).Count()).To(BeEquivalentTo(2))
+}

@@ -1,0 +1,4 @@
+export default async function () {
+  await Promise.resolve();
+  throw new TypeError("async boom");
+}

@@ -1,0 +1,5 @@
+export default function () {}
+
+export function teardown() {
+  throw new Error("teardown failed on purpose");
+}

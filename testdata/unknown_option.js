@@ -1,0 +1,2 @@
+export const options = { iterations: 1, notAnOption: true };
+export default function () {}
