@@ -1,8 +1,8 @@
 package wstest
 
 import (
-	"encoding/json"
 	"context"
+	"encoding/json"
 	"errors"
 	"sync"
 	"sync/atomic"

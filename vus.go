@@ -143,4 +143,3 @@ func (vi *vuInstance) callExport(ctx context.Context, name string, args ...goja.
 	}
 	return ret, nil
 }
-

@@ -25,17 +25,17 @@ flags:
 
 // runFlags are the flags of `wstest run` (DESIGN.md contract 1).
 type runFlags struct {
-	vus, iterations   optionalInt64
-	duration          string
-	env, tags, out    repeated
-	fixtureHosts      repeated
-	summaryExport     string
-	summaryMode       string
-	quiet             bool
-	noFixtures        bool
-	insecureSkipTLS   bool
-	timeScale         float64
-	seed              optionalInt64
+	vus, iterations optionalInt64
+	duration        string
+	env, tags, out  repeated
+	fixtureHosts    repeated
+	summaryExport   string
+	summaryMode     string
+	quiet           bool
+	noFixtures      bool
+	insecureSkipTLS bool
+	timeScale       float64
+	seed            optionalInt64
 }
 
 func newRunFlagSet(f *runFlags, stderr io.Writer) *flag.FlagSet {

@@ -107,11 +107,11 @@ type Scenario struct {
 
 // Iteration is the state of the iteration a VU is running.
 type Iteration struct {
-	Scenario            *Scenario
-	Number              int64 // __ITER: per VU, across scenarios, from 0
-	NumberInScenario    int64
-	NumberInTest        int64
-	Started             time.Time
+	Scenario         *Scenario
+	Number           int64 // __ITER: per VU, across scenarios, from 0
+	NumberInScenario int64
+	NumberInTest     int64
+	Started          time.Time
 }
 
 // VU is one virtual user: a runtime, its loop and its state.
