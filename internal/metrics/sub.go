@@ -112,3 +112,47 @@ func (s *SubMetric) rateCounts() (trues, total int) {
 	defer s.Parent.mu.Unlock()
 	return s.sink.trues, s.sink.count
 }
+
+// view returns an unregistered submetric computed from the kept samples
+// only (empty when samples are not kept); it does not follow later samples.
+func (m *Metric) view(sel map[string]string) *SubMetric {
+	table := m.reg.tags.snapshot()
+	s := &SubMetric{Parent: m, Tags: sel, Name: m.Name + "{" + SelectorString(sel) + "}", match: map[uint32]bool{}}
+	s.sink.typ = m.Type
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ids := make([]uint32, 0, m.samples.tags.len())
+	m.samples.tags.each(0, func(id uint32) { ids = append(ids, id) })
+	i := 0
+	m.samples.values.each(0, func(v float64) {
+		id := ids[i]
+		i++
+		if int(id) >= len(table) {
+			table = m.reg.tags.snapshot()
+		}
+		if s.matchesID(id, table[id]) {
+			s.sink.add(v, true)
+		}
+	})
+	return s
+}
+
+// tagValues returns the distinct values of tag key on the kept samples.
+func (m *Metric) tagValues(key string, into map[string]bool) {
+	table := m.reg.tags.snapshot()
+	seen := map[uint32]bool{}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.samples.tags.each(0, func(id uint32) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		if int(id) >= len(table) {
+			table = m.reg.tags.snapshot()
+		}
+		if v, ok := table[id].Get(key); ok {
+			into[v] = true
+		}
+	})
+}
