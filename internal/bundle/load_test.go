@@ -73,6 +73,7 @@ func TestScriptForms(t *testing.T) {
 	}{
 		{name: "ES module with local imports in nested dirs", path: "testdata/esm/main.js", want: "hello vu, hello vu HI! test", options: map[string]any{"vus": int64(1), "iterations": int64(1)}},
 		{name: "CommonJS", path: "testdata/cjs/main.js", want: "3:test", options: map[string]any{"vus": int64(2)}},
+		{name: "CommonJS with module.exports and JSON", path: "testdata/cjs/module_exports.js", want: "hi a,b", options: map[string]any{"vus": int64(4)}},
 		{name: "TypeScript", path: "testdata/ts/main.ts", want: "hello ts", options: map[string]any{"vus": int64(3)}},
 	}
 	for _, tt := range tests {
