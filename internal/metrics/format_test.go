@@ -128,7 +128,7 @@ func TestFormatValue(t *testing.T) {
 		{152.3555555, metrics.Default, "152.355556"},
 		{147.2, metrics.Default, "147.2"},
 		{0.0000004, metrics.Default, "0"},
-		{0.0000005, metrics.Default, "0"},         // binary value is below the tie
+		{0.0000005, metrics.Default, "0"}, // binary value is below the tie
 		{0.0000015, metrics.Default, "0.000002"},
 		{1.0000005, metrics.Default, "1.000001"}, // binary value is above the tie
 		{1.0000015, metrics.Default, "1.000001"}, // binary value is below the tie

@@ -319,4 +319,3 @@ func writeRow(b *strings.Builder, indent string, r row, nameW int, w widths) {
 	}
 	b.WriteString("\n")
 }
-
