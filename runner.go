@@ -33,6 +33,7 @@ type runner struct {
 	shared    *vu.Shared
 	env       map[string]string
 	network   *network
+	jsonOut   *metrics.JSONOutput
 	setupJSON string
 
 	start     time.Time
@@ -85,7 +86,14 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 	r.mu.Unlock()
 	r.ctx, r.cancel = context.WithCancelCause(ctx)
 	defer r.cancel(nil)
-	defer func() { r.snapshot(res) }()
+	defer func() {
+		if r.jsonOut != nil {
+			if ferr := r.jsonOut.Flush(); ferr != nil {
+				r.log(0, vu.LevelError, "json output: "+ferr.Error())
+			}
+		}
+		r.snapshot(res)
+	}()
 
 	if err := r.load(script); err != nil {
 		return err
@@ -124,8 +132,7 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 	if err := r.runTeardown(); err != nil {
 		return r.stopped(err)
 	}
-	th.final(r)
-	r.handleSummary(res, th)
+	r.handleSummary(res, th.final(r))
 	if r.isAborted && !errors.Is(context.Cause(r.ctx), errAbortedByThreshold) {
 		return fmt.Errorf("%w: %s", ErrAborted, r.aborted)
 	}
@@ -162,7 +169,8 @@ func (r *runner) load(script Script) error {
 
 func (r *runner) setupShared() error {
 	if r.cfg.jsonOut != nil {
-		// TODO(json output): r.registry.AddOutput(...)
+		r.jsonOut = metrics.NewJSONOutput(r.cfg.jsonOut)
+		r.registry.AddOutput(r.jsonOut)
 	}
 	r.shared = &vu.Shared{
 		Registry:   r.registry,

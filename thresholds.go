@@ -1,18 +1,101 @@
 package wstest
 
-import "errors"
+import (
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/wsk6/wstest/internal/metrics"
+)
 
 // errAbortedByThreshold is the run's cancel cause when a threshold with
 // abortOnFail failed.
 var errAbortedByThreshold = errors.New("thresholds have failed")
 
+// thresholdInterval is how often thresholds are evaluated during a run, as
+// in k6.
+const thresholdInterval = 2 * time.Second
+
 // thresholds evaluates options.thresholds during and after the run.
-type thresholds struct{}
+type thresholds struct {
+	ts *metrics.Thresholds // nil when the script has none
 
-func newThresholds(r *runner) (*thresholds, error) { return &thresholds{}, nil }
+	mu      sync.Mutex
+	results []metrics.ThresholdResult
+}
 
-// watch evaluates every 2 s until the returned stop is called.
-func (t *thresholds) watch(r *runner) (stop func()) { return func() {} }
+func newThresholds(r *runner) (*thresholds, error) {
+	t := &thresholds{}
+	if len(r.opts.Thresholds) == 0 {
+		return t, nil
+	}
+	ts, err := metrics.ParseThresholds(r.registry, r.opts.Thresholds)
+	if err != nil {
+		return nil, err
+	}
+	t.ts = ts
+	if r.jsonOut != nil {
+		r.jsonOut.ThresholdSources = ts.Sources
+	}
+	return t, nil
+}
 
-// final evaluates once more at the end.
-func (t *thresholds) final(r *runner) {}
+// watch evaluates every thresholdInterval until the returned stop is
+// called; a failed abortOnFail threshold aborts the run.
+func (t *thresholds) watch(r *runner) (stop func()) {
+	if t.ts == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(thresholdInterval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				t.evaluate(r)
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
+func (t *thresholds) evaluate(r *runner) {
+	results, abort := t.ts.Evaluate(time.Since(r.start))
+	t.mu.Lock()
+	t.results = results
+	t.mu.Unlock()
+	if abort {
+		for _, res := range results {
+			if !res.OK && res.AbortOnFail {
+				r.abort("thresholds on "+res.Key+" have been crossed", errAbortedByThreshold)
+				return
+			}
+		}
+	}
+}
+
+// final evaluates once more at the end and returns the results.
+func (t *thresholds) final(r *runner) []metrics.ThresholdResult {
+	if t.ts == nil {
+		return nil
+	}
+	results, _ := t.ts.Evaluate(time.Since(r.start))
+	t.mu.Lock()
+	t.results = results
+	t.mu.Unlock()
+	return results
+}
+
+// public converts results for Result.Thresholds.
+func publicThresholds(results []metrics.ThresholdResult) []Threshold {
+	out := make([]Threshold, len(results))
+	for i, res := range results {
+		out[i] = Threshold{Metric: res.Key, Expression: res.Source, OK: res.OK, AbortOnFail: res.AbortOnFail}
+	}
+	return out
+}
