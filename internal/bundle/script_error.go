@@ -8,8 +8,10 @@ import (
 )
 
 // ScriptError is an error the script is at fault for, with its position:
-// a syntax error, or a module that cannot be loaded. Line and Column are
-// 1-based, as goja and k6 print them; they are 0 when unknown.
+// a syntax error, or a module.exports that is not an object. Line and
+// Column are 1-based, as goja and k6 print them; they are 0 when unknown.
+// Load returns it for the main script; for an imported module it arrives
+// inside the *goja.Exception that require threw (find it with errors.As).
 type ScriptError struct {
 	File         string
 	Line, Column int
