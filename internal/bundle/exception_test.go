@@ -39,6 +39,7 @@ func TestExceptionPositionsAreMapped(t *testing.T) {
 		{name: "js", path: "testdata/errors/throw.js", at: "testdata/errors/throw.js:6:26", message: "TypeError: Cannot read property 'name' of undefined"},
 		{name: "ts", path: "testdata/errors/throw.ts", at: "testdata/errors/throw.ts:6:9", message: "Error: boom x 0"},
 		{name: "imported local module", path: "testdata/errors/uses_lib.js", at: "testdata/errors/lib/exploder.js:5:11", message: "RangeError: too big: 3"},
+		{name: "imported TypeScript module", path: "testdata/errors/uses_ts_lib.ts", at: "testdata/errors/lib/parser.ts:7:13", message: "SyntaxError: unbalanced: {"},
 		{name: "init code of an imported module", path: "testdata/errors/init_throw.js", inInit: true, at: "testdata/errors/lib/bad_init.js:4:9", message: "TypeError: bad init"},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,5 @@
+import { Parser } from './lib/parser';
+
+export default function (): number {
+  return new Parser('{').parse();
+}
