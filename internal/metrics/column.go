@@ -19,9 +19,9 @@ type column[T any] struct {
 func (c *column[T]) add(v T) {
 	last := len(c.chunks) - 1
 	if last < 0 || len(c.chunks[last]) == cap(c.chunks[last]) {
-		size := minChunk << len(c.chunks)
-		if len(c.chunks) > 8 || size > maxChunk {
-			size = maxChunk
+		size := maxChunk
+		if len(c.chunks) < 8 {
+			size = min(minChunk<<len(c.chunks), maxChunk)
 		}
 		c.chunks = append(c.chunks, make([]T, 0, size))
 		last++
@@ -32,17 +32,6 @@ func (c *column[T]) add(v T) {
 
 // len returns the number of elements.
 func (c *column[T]) len() int { return c.n }
-
-// at returns element i.
-func (c *column[T]) at(i int) T {
-	for _, ch := range c.chunks {
-		if i < len(ch) {
-			return ch[i]
-		}
-		i -= len(ch)
-	}
-	panic("metrics: column index out of range")
-}
 
 // each calls fn for elements from index from on, in order.
 func (c *column[T]) each(from int, fn func(T)) {
@@ -60,12 +49,3 @@ func (c *column[T]) each(from int, fn func(T)) {
 
 // reset drops every element and its memory.
 func (c *column[T]) reset() { *c = column[T]{} }
-
-// bytes returns the memory held by the chunks' backing arrays.
-func (c *column[T]) capacity() int {
-	n := 0
-	for _, ch := range c.chunks {
-		n += cap(ch)
-	}
-	return n
-}

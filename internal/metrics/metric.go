@@ -135,11 +135,3 @@ func (m *Metric) rateCounts() (trues, total int) {
 	defer m.mu.Unlock()
 	return m.sink.trues, m.sink.count
 }
-
-// retainedBytes estimates the memory held by samples and trend values.
-func (m *Metric) retainedBytes() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return 8*m.samples.times.capacity() + 8*m.samples.values.capacity() + 4*m.samples.tags.capacity() +
-		8*m.sink.pending.capacity() + 8*cap(m.sink.sorted)
-}

@@ -53,21 +53,7 @@ func (m *Metric) Sub(sel map[string]string) *SubMetric {
 	}
 	s := &SubMetric{Parent: m, Tags: cp, Name: name, match: map[uint32]bool{}}
 	s.sink.typ = m.Type
-	if m.samples.values.len() > 0 {
-		ids := make([]uint32, 0, m.samples.tags.len())
-		m.samples.tags.each(0, func(id uint32) { ids = append(ids, id) })
-		i := 0
-		m.samples.values.each(0, func(v float64) {
-			id := ids[i]
-			i++
-			if int(id) >= len(table) {
-				table = m.reg.tags.snapshot()
-			}
-			if s.matchesID(id, table[id]) {
-				s.sink.add(v, true)
-			}
-		})
-	}
+	m.backfill(s, table)
 	m.subs = append(m.subs, s)
 	return s
 }
@@ -121,6 +107,16 @@ func (m *Metric) view(sel map[string]string) *SubMetric {
 	s.sink.typ = m.Type
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.backfill(s, table)
+	return s
+}
+
+// backfill folds the kept samples that s selects into s. table is a
+// snapshot of the registry's tag sets; callers hold m.mu.
+func (m *Metric) backfill(s *SubMetric, table []*TagSet) {
+	if m.samples.values.len() == 0 {
+		return
+	}
 	ids := make([]uint32, 0, m.samples.tags.len())
 	m.samples.tags.each(0, func(id uint32) { ids = append(ids, id) })
 	i := 0
@@ -134,7 +130,6 @@ func (m *Metric) view(sel map[string]string) *SubMetric {
 			s.sink.add(v, true)
 		}
 	})
-	return s
 }
 
 // tagValues returns the distinct values of tag key on the kept samples.

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// DefaultTrendStats are the trend columns k6 shows by default.
+// defaultTrendStats are the trend columns k6 shows by default.
 var defaultTrendStats = []string{"avg", "min", "med", "max", "p(90)", "p(95)"}
 
 // DefaultTrendStats returns k6's default summaryTrendStats.
@@ -63,7 +63,8 @@ type SummaryInput struct {
 	TrendStats []string
 	// TimeUnit is summaryTimeUnit: "", "s", "ms" or "us".
 	TimeUnit string
-	NoColor  bool
+	// NoColor goes to data.options (the text summary never uses colour).
+	NoColor bool
 	// IsStdOutTTY and IsStdErrTTY go to data.state.
 	IsStdOutTTY bool
 	IsStdErrTTY bool

@@ -33,16 +33,19 @@ func (t *Threshold) Aggregation() string { return t.expr.aggText }
 
 // ThresholdResult is the outcome of one threshold at one evaluation.
 type ThresholdResult struct {
-	Key         string
-	Metric      string
-	Tags        map[string]string
-	Source      string
+	// Key, Metric, Tags and Source are as on Threshold.
+	Key    string
+	Metric string
+	Tags   map[string]string
+	Source string
+	// Aggregation is the aggregation compared, as written ("p(95)").
 	Aggregation string
 	// OK is true when the threshold holds or its value is missing.
 	OK bool
 	// Value is the aggregate compared; HasValue is false when it is missing.
-	Value       float64
-	HasValue    bool
+	Value    float64
+	HasValue bool
+	// AbortOnFail is copied from the threshold.
 	AbortOnFail bool
 }
 
