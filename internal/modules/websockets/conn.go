@@ -1,0 +1,279 @@
+package websockets
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dop251/goja"
+	"github.com/gorilla/websocket"
+
+	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/jsloop"
+)
+
+// handshakeTimeout is k6's fixed WebSocket handshake timeout.
+const handshakeTimeout = 60 * time.Second
+
+// controlWait bounds the writing of a control frame.
+const controlWait = 10 * time.Second
+
+// errClosedWhileConnecting is the error event of close() while CONNECTING.
+var errClosedWhileConnecting = errors.New("WebSocket was closed before the connection was established")
+
+// errInvalidUTF8 fails a connection whose server sent a text message that
+// is not UTF-8 (RFC 6455 section 8.1).
+var errInvalidUTF8 = errors.New("websocket: invalid UTF-8 in text message")
+
+// scriptEnded tells whether the iteration ended because of the script (an
+// exception or an unhandled rejection) rather than a cancelled run.
+func scriptEnded(cause error) bool {
+	var ex *goja.Exception
+	var rej *jsloop.RejectionError
+	return errors.As(cause, &ex) || errors.As(cause, &rej)
+}
+
+// dialer builds the gorilla dialer: every connection goes through the VU's
+// Dial (wss with useTLS) and is counted for data_sent/data_received.
+func (s *socket) dialer() *websocket.Dialer {
+	shared := s.m.vu.Shared
+	counter := s.m.vu.ByteCounter()
+	dial := func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error) {
+		c, err := shared.Dial(ctx, network, addr, useTLS)
+		if err != nil {
+			return nil, err
+		}
+		return &metrics.CountingConn{Conn: c, Counter: counter}, nil
+	}
+	host := s.u.Hostname()
+	return &websocket.Dialer{
+		HandshakeTimeout: handshakeTimeout,
+		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			return dial(ctx, network, addr, false)
+		},
+		NetDialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			raw, err := dial(ctx, network, addr, true)
+			if err != nil {
+				return nil, err
+			}
+			cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+			if shared.TLS != nil {
+				cfg = shared.TLS.Clone()
+			}
+			if cfg.ServerName == "" {
+				cfg.ServerName = host
+			}
+			cfg.NextProtos = []string{"http/1.1"}
+			tc := tls.Client(raw, cfg)
+			if err := tc.HandshakeContext(ctx); err != nil {
+				_ = raw.Close()
+				return nil, err
+			}
+			return tc, nil
+		},
+		Proxy:             http.ProxyFromEnvironment,
+		EnableCompression: s.p.compression,
+		Subprotocols:      s.p.protocols,
+		Jar:               s.p.jar,
+	}
+}
+
+// header is the handshake's extra request headers.
+func (s *socket) header() http.Header {
+	h := s.p.header.Clone()
+	if h.Get("User-Agent") == "" && s.m.vu.Shared.UserAgent != "" {
+		h.Set("User-Agent", s.m.vu.Shared.UserAgent)
+	}
+	return h
+}
+
+// run is the socket's reader goroutine: it dials, starts the writer, reads
+// until the connection ends, and queues the final task.
+func (s *socket) run() {
+	start := time.Now()
+	conn, resp, err := s.dialer().DialContext(s.dialCtx, s.url, s.header())
+	connecting := time.Since(start)
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+		if resp.Body != nil {
+			_ = resp.Body.Close()
+		}
+	}
+	s.mu.Lock()
+	abandoned, ctxDone := s.abandoned, s.ctxDone
+	if err == nil && !abandoned && !ctxDone {
+		s.conn = conn
+	}
+	s.mu.Unlock()
+	if err == nil && (abandoned || ctxDone) {
+		_ = conn.Close()
+		err = context.Canceled
+	}
+	var failure error
+	if err != nil {
+		failure = s.handshakeError(err, resp, abandoned)
+	}
+	tags := s.systemTags(resp, conn, failure)
+	b := s.m.vu.Shared.Builtin
+	s.m.vu.Push(b.WSSessions, start, 1, tags)
+	s.m.vu.Push(b.WSConnecting, start, float64(connecting)/float64(time.Millisecond), tags)
+	if failure != nil {
+		s.finish(closeInfo{code: websocket.CloseAbnormalClosure, err: failure, handshake: true, status: status})
+		return
+	}
+
+	s.q.push(s.openTask(conn.Subprotocol(), resp.Header.Values("Sec-WebSocket-Extensions"), tags))
+	conn.SetPingHandler(func(data string) error {
+		if err := conn.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(controlWait)); err == nil {
+			at := time.Now()
+			s.q.push(func() error { return s.control(evPing, at) })
+		}
+		return nil
+	})
+	conn.SetPongHandler(func(data string) error {
+		at := time.Now()
+		s.q.push(func() error { return s.pong(data, at) })
+		return nil
+	})
+
+	writerDone := make(chan struct{})
+	go s.writeLoop(conn, tags, writerDone)
+	readErr := s.readLoop(conn)
+	_ = conn.Close()
+	s.out.stop()
+	<-writerDone
+
+	s.mu.Lock()
+	if s.closeTimer != nil {
+		s.closeTimer.Stop()
+	}
+	failure = s.failure
+	s.mu.Unlock()
+	end := time.Now()
+	s.m.vu.Push(b.WSSessionDuration, end, float64(end.Sub(start))/float64(time.Millisecond), tags)
+	s.finish(closeOutcome(readErr, failure))
+}
+
+// finish queues the final task and lets go of the context watcher.
+func (s *socket) finish(info closeInfo) {
+	s.stopAfter()
+	s.dialCancel()
+	s.q.final(func() error { return s.closed(info) })
+}
+
+// closeInfo is how a connection ended, as the close event tells it.
+type closeInfo struct {
+	code     int
+	reason   string
+	wasClean bool
+	err      error // dispatched as an error event first when not nil
+	// handshake marks a failed handshake: the error event carries status,
+	// the HTTP status (0 without a response).
+	handshake bool
+	status    int
+}
+
+// closeOutcome classifies the end of an opened connection.
+func closeOutcome(readErr, failure error) closeInfo {
+	var ce *websocket.CloseError
+	if errors.As(readErr, &ce) && ce.Code != websocket.CloseAbnormalClosure {
+		info := closeInfo{code: ce.Code, reason: ce.Text, wasClean: true}
+		if ce.Code != websocket.CloseNormalClosure && ce.Code != websocket.CloseGoingAway {
+			info.err = readErr
+		}
+		return info
+	}
+	if failure != nil {
+		return closeInfo{code: websocket.CloseAbnormalClosure, err: failure}
+	}
+	info := closeInfo{code: websocket.CloseAbnormalClosure, err: readErr}
+	if ce != nil {
+		info.reason = ce.Text
+	}
+	return info
+}
+
+// handshakeError says why a dial failed, with the HTTP status if any.
+func (s *socket) handshakeError(err error, resp *http.Response, abandoned bool) error {
+	switch {
+	case abandoned:
+		return errClosedWhileConnecting
+	case errors.Is(err, websocket.ErrBadHandshake) && resp != nil:
+		return fmt.Errorf("%w (HTTP %d)", err, resp.StatusCode)
+	case errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("websocket: handshake timed out: %w", err)
+	}
+	return err
+}
+
+// readLoop reads messages and queues them until the connection ends.
+func (s *socket) readLoop(conn *websocket.Conn) error {
+	for {
+		typ, data, err := conn.ReadMessage()
+		if err != nil {
+			return err
+		}
+		at := time.Now()
+		if typ == websocket.TextMessage && !utf8.Valid(data) {
+			s.fail(errInvalidUTF8)
+			_ = conn.WriteControl(websocket.CloseMessage,
+				websocket.FormatCloseMessage(websocket.CloseInvalidFramePayloadData, "invalid UTF-8"),
+				time.Now().Add(time.Second))
+			return errInvalidUTF8
+		}
+		s.q.push(func() error { return s.message(typ == websocket.BinaryMessage, data, at) })
+	}
+}
+
+// writeLoop writes the queued frames in order until the outbox stops.
+func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan<- struct{}) {
+	defer close(done)
+	b := s.m.vu.Shared.Builtin
+	var buf []outgoing
+	for {
+		items, ok := s.out.next(buf)
+		if !ok {
+			return
+		}
+		buf = items
+		var sent int64
+		for i, it := range items {
+			var err error
+			switch it.kind {
+			case frameText:
+				err = conn.WriteMessage(websocket.TextMessage, it.data)
+			case frameBinary:
+				err = conn.WriteMessage(websocket.BinaryMessage, it.data)
+			case framePing:
+				err = conn.WriteControl(websocket.PingMessage, it.data, time.Now().Add(controlWait))
+			case frameClose:
+				err = conn.WriteControl(websocket.CloseMessage, it.data, time.Now().Add(controlWait))
+				if err == nil {
+					s.armCloseTimer(conn)
+				}
+			}
+			items[i] = outgoing{}
+			if err != nil {
+				if !errors.Is(err, websocket.ErrCloseSent) {
+					s.fail(err)
+					_ = conn.Close()
+				}
+				continue
+			}
+			if it.kind == frameText || it.kind == frameBinary {
+				sent += int64(len(it.data))
+				s.m.vu.Push(b.WSMsgsSent, time.Now(), 1, tags)
+			}
+		}
+		if sent > 0 {
+			s.q.push(func() error { s.buffered = max(0, s.buffered-sent); return nil })
+		}
+	}
+}

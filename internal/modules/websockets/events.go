@@ -1,0 +1,226 @@
+package websockets
+
+import (
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/vu"
+)
+
+// Event kinds, in the order of the on* properties.
+const (
+	evOpen = iota
+	evMessage
+	evError
+	evClose
+	evPing
+	evPong
+	eventKinds
+)
+
+var eventNames = [eventKinds]string{"open", "message", "error", "close", "ping", "pong"}
+
+// eventKind returns the kind of a type name, or -1.
+func eventKind(name string) int {
+	for i, n := range eventNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// listener is one addEventListener registration.
+type listener struct {
+	value   goja.Value
+	fn      goja.Callable
+	removed bool
+}
+
+// live reports whether the socket may still talk to the script.
+func (s *socket) live() bool { return s.ctx.Err() == nil && !s.finished }
+
+// newEvent makes an event object with type, target and timestamp.
+func (s *socket) newEvent(kind int, at time.Time) *goja.Object {
+	rt := s.m.rt
+	ev := rt.NewObject()
+	_ = ev.DefineDataProperty("type", rt.ToValue(eventNames[kind]), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = ev.DefineDataProperty("target", s.obj, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = ev.DefineDataProperty("timestamp", rt.ToValue(float64(at.UnixNano())/1e6), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	return ev
+}
+
+func setField(ev *goja.Object, name string, v goja.Value) {
+	_ = ev.DefineDataProperty(name, v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+}
+
+// record reports an event to the run's result.
+func (s *socket) record(e vu.Event) {
+	if s.m.vu.Shared.Event == nil {
+		return
+	}
+	e.VU, e.Iteration, e.Socket, e.URL = s.m.vu.ID, s.iter, s.id, s.url
+	s.m.vu.Shared.Event(e)
+}
+
+// dispatch calls the on* handler, then the listeners in order, with this
+// set to the socket. The first exception stops the dispatch.
+func (s *socket) dispatch(kind int, ev *goja.Object) error {
+	if h := s.handlers[kind]; h != nil {
+		fn, _ := goja.AssertFunction(h)
+		if _, err := fn(s.obj, ev); err != nil {
+			return err
+		}
+	}
+	ls := s.listeners[kind]
+	switch len(ls) {
+	case 0:
+		return nil
+	case 1:
+		_, err := ls[0].fn(s.obj, ev)
+		return err
+	}
+	for _, l := range append([]*listener(nil), ls...) {
+		if l.removed {
+			continue
+		}
+		if _, err := l.fn(s.obj, ev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openTask makes the socket OPEN and dispatches open.
+func (s *socket) openTask(protocol string, extensions []string, tags *metrics.TagSet) func() error {
+	return func() error {
+		s.sampleTags = tags
+		if !s.live() || s.state != stateConnecting {
+			return nil
+		}
+		s.state = stateOpen
+		s.protocol = protocol
+		if extensions != nil {
+			s.extensions = extensions
+		}
+		at := time.Now()
+		s.record(vu.Event{Type: "open", Time: at})
+		if err := s.dispatch(evOpen, s.newEvent(evOpen, at)); err != nil {
+			return s.listenerFailed(err)
+		}
+		return nil
+	}
+}
+
+// message dispatches one data message while OPEN.
+func (s *socket) message(binary bool, data []byte, at time.Time) error {
+	if !s.live() || s.state != stateOpen {
+		return nil
+	}
+	s.m.vu.Push(s.m.vu.Shared.Builtin.WSMsgsReceived, at, 1, s.sampleTags)
+	s.record(vu.Event{Type: "message", Time: at, Data: data, Binary: binary})
+	ev := s.newEvent(evMessage, at)
+	rt := s.m.rt
+	switch {
+	case !binary:
+		setField(ev, "data", rt.ToValue(string(data)))
+	case s.binaryType == "blob":
+		setField(ev, "data", s.m.newBlob(data, ""))
+	default:
+		if s.binaryType == "" && !s.warnedBlob {
+			s.warnedBlob = true
+			s.m.vu.Logf(vu.LevelWarn, "WebSocket binaryType is not set: binary messages of %s are delivered as ArrayBuffer; "+
+				"set binaryType to \"arraybuffer\" or \"blob\"", s.url)
+		}
+		setField(ev, "data", rt.ToValue(rt.NewArrayBuffer(data)))
+	}
+	setField(ev, "origin", rt.ToValue(s.url))
+	if err := s.dispatch(evMessage, ev); err != nil {
+		return s.listenerFailed(err)
+	}
+	return nil
+}
+
+// control dispatches ping (a server ping we answered).
+func (s *socket) control(kind int, at time.Time) error {
+	if !s.live() {
+		return nil
+	}
+	s.record(vu.Event{Type: eventNames[kind], Time: at})
+	return s.dispatch(kind, s.newEvent(kind, at))
+}
+
+// pong measures ws_ping for our own pings and dispatches pong.
+func (s *socket) pong(data string, at time.Time) error {
+	if !s.live() {
+		return nil
+	}
+	if sent, ok := s.pings[data]; ok {
+		delete(s.pings, data)
+		s.m.vu.Push(s.m.vu.Shared.Builtin.WSPing, at, float64(at.Sub(sent))/float64(time.Millisecond), s.sampleTags)
+	} else {
+		s.m.vu.Logf(vu.LevelWarn, "received pong for unknown ping ID %s", data)
+	}
+	return s.control(evPong, at)
+}
+
+// listenerFailed handles an exception thrown by an open or message
+// listener: the connection is cut at once, error and close (1006) are
+// dispatched, and the exception ends the iteration.
+func (s *socket) listenerFailed(err error) error {
+	s.mu.Lock()
+	conn := s.conn
+	if s.failure == nil {
+		s.failure = err
+	}
+	s.mu.Unlock()
+	if conn != nil {
+		_ = conn.Close()
+	}
+	s.out.stop()
+	_ = s.closed(closeInfo{code: 1006, err: err})
+	return err
+}
+
+// closed makes the socket CLOSED and dispatches error (if any) and close,
+// once.
+func (s *socket) closed(info closeInfo) error {
+	s.state = stateClosed
+	if !s.live() {
+		s.finished = true
+		return nil
+	}
+	s.finished = true
+	rt := s.m.rt
+	if info.err != nil {
+		at := time.Now()
+		text := errorText(info.err)
+		s.record(vu.Event{Type: "error", Time: at, Error: text, Status: info.status})
+		ev := s.newEvent(evError, at)
+		setField(ev, "error", rt.ToValue(text))
+		if info.handshake {
+			setField(ev, "status", rt.ToValue(info.status))
+		}
+		if err := s.dispatch(evError, ev); err != nil {
+			return err
+		}
+	}
+	at := time.Now()
+	s.record(vu.Event{Type: "close", Time: at, Code: info.code, Reason: info.reason, WasClean: info.wasClean})
+	ev := s.newEvent(evClose, at)
+	setField(ev, "code", rt.ToValue(info.code))
+	setField(ev, "reason", rt.ToValue(info.reason))
+	setField(ev, "wasClean", rt.ToValue(info.wasClean))
+	return s.dispatch(evClose, ev)
+}
+
+// errorText is the error event's text: a JS exception's own text, or the
+// Go error's.
+func errorText(err error) string {
+	if ex, ok := err.(*goja.Exception); ok {
+		return ex.Error()
+	}
+	return err.Error()
+}

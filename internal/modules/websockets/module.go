@@ -1,0 +1,75 @@
+package websockets
+
+import (
+	"github.com/dop251/goja"
+
+	"github.com/wsk6/wstest/internal/vu"
+)
+
+// Ready states, as the WebSocket constants name them.
+const (
+	stateConnecting = 0
+	stateOpen       = 1
+	stateClosing    = 2
+	stateClosed     = 3
+)
+
+// Module is the websockets module of one VU: one Blob constructor shared by
+// every import path. Use it on the VU's loop goroutine only.
+type Module struct {
+	vu *vu.VU
+	rt *goja.Runtime
+
+	// sockKey and blobKey hold, on each socket and blob object, the Go
+	// value behind it.
+	sockKey *goja.Symbol
+	blobKey *goja.Symbol
+
+	blobCtor  *goja.Object
+	blobProto *goja.Object
+	uint8Ctor *goja.Object
+	isView    goja.Callable
+
+	exports map[string]*goja.Object
+}
+
+// New makes the module for v (called once per VU, lazily).
+func New(v *vu.VU) *Module {
+	rt := v.Runtime
+	m := &Module{
+		vu:      v,
+		rt:      rt,
+		sockKey: goja.NewSymbol("WebSocket"),
+		blobKey: goja.NewSymbol("Blob"),
+		exports: map[string]*goja.Object{},
+	}
+	m.uint8Ctor = rt.Get("Uint8Array").ToObject(rt)
+	m.isView, _ = goja.AssertFunction(rt.Get("ArrayBuffer").ToObject(rt).Get("isView"))
+	m.defineBlob()
+	return m
+}
+
+// Exports returns the exports (WebSocket, Blob) for one import path;
+// defaultBinaryType is "blob" for k6/websockets and "" for
+// k6/experimental/websockets (spec/DECISIONS.md). The same path gives the
+// same object every time.
+func (m *Module) Exports(defaultBinaryType string) *goja.Object {
+	if e, ok := m.exports[defaultBinaryType]; ok {
+		return e
+	}
+	e := m.rt.NewObject()
+	_ = e.Set("WebSocket", m.defineWebSocket(defaultBinaryType))
+	_ = e.Set("Blob", m.blobCtor)
+	m.exports[defaultBinaryType] = e
+	return e
+}
+
+// throwf throws a GoError with the message msg.
+func (m *Module) throw(msg string) {
+	panic(m.rt.NewGoError(plainError(msg)))
+}
+
+// plainError is an error with a fixed text.
+type plainError string
+
+func (e plainError) Error() string { return string(e) }

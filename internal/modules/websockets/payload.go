@@ -1,0 +1,59 @@
+package websockets
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/dop251/goja"
+)
+
+var (
+	typeArrayBuffer = reflect.TypeOf(goja.ArrayBuffer{})
+	typeBytes       = reflect.TypeOf([]byte(nil))
+)
+
+// payload returns a copy of what send(v) puts on the wire and whether it is
+// binary, or throws `unsupported send type <T>`.
+func (m *Module) payload(v goja.Value) ([]byte, bool) {
+	if goja.IsString(v) {
+		return []byte(v.String()), false
+	}
+	if obj, ok := v.(*goja.Object); ok {
+		if b, ok := m.bytesOf(obj); ok {
+			return append([]byte(nil), b...), true
+		}
+	}
+	m.throw(fmt.Sprintf("unsupported send type %T", v.Export()))
+	return nil, false
+}
+
+// bytesOf returns the bytes of an ArrayBuffer, of a view (every TypedArray
+// and DataView: only the view's own bytes) or of a Blob of this module,
+// without copying them.
+func (m *Module) bytesOf(obj *goja.Object) ([]byte, bool) {
+	switch obj.ExportType() {
+	case typeArrayBuffer:
+		return obj.Export().(goja.ArrayBuffer).Bytes(), true
+	case typeBytes:
+		if b, ok := obj.Export().([]byte); ok && obj.ClassName() != "Array" {
+			return b, true
+		}
+	}
+	if b := m.blobOf(obj); b != nil {
+		return b.data, true
+	}
+	if isView, err := m.isView(goja.Undefined(), obj); err != nil || !isView.ToBoolean() {
+		return nil, false
+	}
+	buf, ok := obj.Get("buffer").Export().(goja.ArrayBuffer)
+	if !ok {
+		return nil, false
+	}
+	all := buf.Bytes()
+	off := obj.Get("byteOffset").ToInteger()
+	n := obj.Get("byteLength").ToInteger()
+	if off < 0 || n < 0 || off+n > int64(len(all)) {
+		return nil, false
+	}
+	return all[off : off+n], true
+}
