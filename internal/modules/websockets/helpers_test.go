@@ -75,3 +75,14 @@ func newServer(t testing.TB, opts ...fixtures.Option) *fixtures.Server {
 	t.Cleanup(srv.Close)
 	return srv
 }
+
+// runErr is run without failing on a run error.
+func runErr(t testing.TB, srv *fixtures.Server, src string, opts ...wstest.Option) (*wstest.Result, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	if srv != nil {
+		opts = append([]wstest.Option{wstest.WithEnv("URL", srv.URL)}, opts...)
+	}
+	return wstest.Run(ctx, wstest.Script{Name: "test.js", Source: src}, opts...)
+}

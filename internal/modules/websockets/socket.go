@@ -31,19 +31,19 @@ type socket struct {
 	stopAfter  func() bool // stops the context.AfterFunc
 
 	// loop goroutine only
-	state       int
-	buffered    int64
-	protocol    string
-	extensions  []string
-	binaryType  string
-	handlers    [eventKinds]goja.Value // on* handlers, nil when unset
-	listeners   [eventKinds][]*listener
-	warnedBlob  bool
-	pingSeq     int
-	pings       map[string]time.Time
-	finished    bool // the close event was dispatched (or must not be)
-	lastCode    int  // code of a close() the script started
-	sampleTags  *metrics.TagSet
+	state      int
+	buffered   int64
+	protocol   string
+	extensions []string
+	binaryType string
+	handlers   [eventKinds]goja.Value // on* handlers, nil when unset
+	listeners  [eventKinds][]*listener
+	warnedBlob bool
+	pingSeq    int
+	pings      map[string]time.Time
+	finished   bool // the close event was dispatched (or must not be)
+	lastCode   int  // code of a close() the script started
+	sampleTags *metrics.TagSet
 
 	mu         sync.Mutex // guards the fields below
 	conn       *websocket.Conn
