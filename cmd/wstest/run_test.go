@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	. "github.com/onsi/gomega"
+)
+
+// wstestRun runs the command in-process and returns its exit code and output.
+func wstestRun(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), append([]string{"run", "-q"}, args...), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestRunExitCodes(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"success", []string{"testdata/ok.js"}, 0, ""},
+		{"failed threshold", []string{"testdata/threshold.js"}, 99, ""},
+		{"unknown flag", []string{"--no-such-flag", "testdata/ok.js"}, 104, "flag provided but not defined"},
+		{"bad duration flag", []string{"-d", "soon", "testdata/ok.js"}, 104, `--duration: invalid duration "soon"`},
+		{"negative vus flag", []string{"--vus", "-1", "testdata/ok.js"}, 104, "--vus must not be negative"},
+		{"bad time scale", []string{"--time-scale", "2", "testdata/ok.js"}, 104, "--time-scale must be in (0, 1]"},
+		{"no script", nil, 104, "expected one SCRIPT argument"},
+		{"syntax error", []string{"testdata/syntax.js"}, 107, `testdata/syntax.js:2:9: SyntaxError: Unexpected "="`},
+		{"missing file", []string{"testdata/nope.js"}, 107, "testdata/nope.js"},
+		{"aborted", []string{"testdata/abort.js"}, 108, "stop now"},
+		{"marked failed", []string{"testdata/fail.js"}, 110, ""},
+		{"fixture host without fixtures", []string{"--no-fixtures", "--fixture-host", "x.test", "testdata/ok.js"}, 104, "--fixture-host needs the embedded fixtures"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			code, _, stderr := wstestRun(t, tt.args...)
+			g.Expect(code).To(Equal(tt.code), stderr)
+			g.Expect(stderr).To(ContainSubstring(tt.stderr))
+		})
+	}
+}
+
+func TestRunSetsFixtureURLsAndEnvWins(t *testing.T) {
+	g := NewWithT(t)
+	code, _, stderr := wstestRun(t, "-e", "EXTRA=1", "testdata/env.js", "--summary-mode", "disabled")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).To(MatchRegexp(`url=ws://127\.0\.0\.1:\d+ wss=wss://127\.0\.0\.1:\d+ extra=1`))
+
+	code, _, stderr = wstestRun(t, "-e", "WSTEST_URL=ws://mine", "testdata/env.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).To(ContainSubstring("url=ws://mine "))
+
+	code, _, stderr = wstestRun(t, "--no-fixtures", "testdata/env.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).To(ContainSubstring("url=undefined wss=undefined"))
+}
+
+func TestRunWritesOutputs(t *testing.T) {
+	g := NewWithT(t)
+	dir := t.TempDir()
+	jsonFile := filepath.Join(dir, "out.json")
+	exportFile := filepath.Join(dir, "export.json")
+	code, stdout, stderr := wstestRun(t, "--out", "json="+jsonFile, "--summary-export", exportFile,
+		"--tag", "team=ws", "-i", "3", "testdata/ok.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stdout).To(ContainSubstring("✓ one is one"))
+
+	f, err := os.Open(jsonFile)
+	g.Expect(err).NotTo(HaveOccurred())
+	defer f.Close()
+	checks := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var line struct {
+			Type, Metric string
+			Data         struct{ Tags map[string]string }
+		}
+		g.Expect(json.Unmarshal(sc.Bytes(), &line)).To(Succeed())
+		if line.Type == "Point" && line.Metric == "checks" {
+			checks++
+			g.Expect(line.Data.Tags).To(HaveKeyWithValue("team", "ws"))
+		}
+	}
+	g.Expect(checks).To(Equal(3))
+
+	raw, err := os.ReadFile(exportFile)
+	g.Expect(err).NotTo(HaveOccurred())
+	var export struct{ Metrics map[string]map[string]any }
+	g.Expect(json.Unmarshal(raw, &export)).To(Succeed())
+	g.Expect(export.Metrics["iterations"]["count"]).To(BeEquivalentTo(3))
+}
+
+func TestRunPrintsHandleSummaryInsteadOfTheSummary(t *testing.T) {
+	g := NewWithT(t)
+	code, stdout, stderr := wstestRun(t, "-i", "2", "testdata/handle_summary.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(strings.TrimSpace(stdout)).To(Equal("iterations=2"))
+}
