@@ -204,3 +204,42 @@ func TestSetupDataReachesIterationsAndTeardown(t *testing.T) {
 	g.Expect(res.Metric("hits").Count()).To(BeEquivalentTo(4))
 	g.Expect(res.Metric("hits").Sub(map[string]string{"vu": "1"}).Count()).To(BeEquivalentTo(2))
 }
+
+func TestSeedMakesRunsRepeatable(t *testing.T) {
+	g := NewWithT(t)
+	line := func(seed int64) string {
+		res, err := run(t, "testdata/seeded.js", wstest.WithSeed(seed))
+		g.Expect(err).NotTo(HaveOccurred())
+		g.Expect(res.Logs).To(HaveLen(1))
+		return res.Logs[0].Message
+	}
+	first := line(7)
+	g.Expect(first).To(MatchRegexp(`^0\.\d+ [a-z]{8} [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`))
+	g.Expect(line(7)).To(Equal(first))
+	g.Expect(line(8)).NotTo(Equal(first))
+}
+
+func TestRemoteImportIsRefusedWithAWayOut(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/remote_import.js")
+	g.Expect(err).To(MatchError(And(
+		ContainSubstring("testdata/remote_import.js"),
+		ContainSubstring(`"https://example.com/lib.js"`),
+		ContainSubstring("WithModule"))))
+	g.Expect(wstest.ExitCode(res, err)).To(Equal(wstest.ExitScriptException))
+
+	res, err = run(t, "testdata/remote_import.js",
+		wstest.WithModule("https://example.com/lib.js", `export function thing() { console.log("vendored"); }`))
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(messages(res)).To(Equal([]string{"vendored"}))
+}
+
+func TestOpenIsConfinedToTheScriptDirectory(t *testing.T) {
+	g := NewWithT(t)
+	_, err := run(t, "testdata/confined/escape.js")
+	g.Expect(err).To(MatchError(And(ContainSubstring("testdata/confined/escape.js:1:16"), ContainSubstring("WithAllowOutsideFiles"))))
+
+	res, err := run(t, "testdata/confined/escape.js", wstest.WithAllowOutsideFiles())
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(res.Logs).To(HaveLen(1))
+}

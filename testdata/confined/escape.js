@@ -1,0 +1,5 @@
+const secret = open("../smoke.js");
+
+export default function () {
+  console.log(secret.length);
+}

@@ -1,0 +1,5 @@
+import { thing } from "https://example.com/lib.js";
+
+export default function () {
+  thing();
+}
