@@ -243,7 +243,6 @@ func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan
 			return
 		}
 		buf = items
-		var sent int64
 		for i, it := range items {
 			var err error
 			switch it.kind {
@@ -268,12 +267,9 @@ func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan
 				continue
 			}
 			if it.kind == frameText || it.kind == frameBinary {
-				sent += int64(len(it.data))
+				s.buffered.Add(-int64(len(it.data)))
 				s.m.vu.Push(b.WSMsgsSent, time.Now(), 1, tags)
 			}
-		}
-		if sent > 0 {
-			s.q.push(func() error { s.buffered = max(0, s.buffered-sent); return nil })
 		}
 	}
 }

@@ -94,7 +94,7 @@ export default function () {
 		"undefined GoError unsupported send type <nil>",
 		"bool GoError unsupported send type bool",
 		"object GoError unsupported send type map[string]interface {}",
-		"String object GoError unsupported send type string",
+		"String object GoError unsupported send type map[string]interface {}",
 		"array GoError unsupported send type []interface {}",
 		"same Blob from other path ok",
 		"buffered 1",

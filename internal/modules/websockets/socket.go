@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -16,6 +17,7 @@ import (
 // goroutine; the network fields are guarded by mu.
 type socket struct {
 	m          *Module
+	buffered   atomic.Int64 // bufferedAmount: data bytes queued, not yet written
 	obj        *goja.Object
 	id         int64
 	iter       int64
