@@ -34,7 +34,6 @@ type socket struct {
 
 	// loop goroutine only
 	state      int
-	buffered   int64
 	protocol   string
 	extensions []string
 	binaryType string
