@@ -1,0 +1,56 @@
+package websockets_test
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// newHostileServer serves misbehaving WebSocket peers that the fixtures do
+// not offer; its URL is ws://. Routes:
+//
+//	/silent    upgrades, then never reads: a close frame is never answered
+//	/badutf8   sends "ok", then a text frame that is not UTF-8
+//	/pong      sends an unsolicited pong, then "after", then echoes
+//	/badclose  sends a close frame with the invalid code 999
+func newHostileServer(t testing.TB) string {
+	t.Helper()
+	up := websocket.Upgrader{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, err := up.Upgrade(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		deadline := time.Now().Add(5 * time.Second)
+		switch r.URL.Path {
+		case "/silent":
+			_ = conn.NetConn().SetReadDeadline(time.Now().Add(20 * time.Second))
+			_, _ = io.Copy(io.Discard, conn.NetConn())
+			return
+		case "/badutf8":
+			_ = conn.WriteMessage(websocket.TextMessage, []byte("ok"))
+			_ = conn.WriteMessage(websocket.TextMessage, []byte{'a', 0xff, 0xfe})
+		case "/pong":
+			_ = conn.WriteControl(websocket.PongMessage, []byte("zzz"), deadline)
+			_ = conn.WriteMessage(websocket.TextMessage, []byte("after"))
+		case "/badclose":
+			_ = conn.WriteControl(websocket.CloseMessage, []byte{0x03, 0xe7}, deadline)
+		}
+		_ = conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+		for {
+			typ, data, err := conn.ReadMessage()
+			if err != nil {
+				return
+			}
+			_ = conn.WriteMessage(typ, data)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return "ws" + strings.TrimPrefix(srv.URL, "http")
+}
