@@ -82,7 +82,7 @@ func TestListenerExceptions(t *testing.T) {
 		{"close", `ws.onopen = () => ws.close(); ws.addEventListener("close", () => { throw new Error("in close"); });`, nil, 6},
 		{"pong", `ws.onopen = () => ws.ping(); ws.onpong = () => { throw new Error("in pong"); };`, nil, 6},
 		{"reference error", `ws.onopen = () => { notDefined(); };`,
-			[]string{"error ReferenceError: notDefined is not defined at test.js:6:23(3)", "close 1006 false"}, 6},
+			[]string{"error ReferenceError: notDefined is not defined at test.js:6:23(2)", "close 1006 false"}, 6},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
