@@ -1,0 +1,130 @@
+package matchers
+
+import (
+	"fmt"
+
+	"github.com/onsi/gomega/types"
+
+	"github.com/wsk6/wstest"
+)
+
+// HaveMetric succeeds when the run has the metric named by metric with at
+// least one sample. metric is a k6 selector: a name, optionally with a
+// submetric's tags, "ws_msgs_received{url:ws://127.0.0.1:8080/echo}".
+//
+// The optional arguments are a map[string]string of further submetric tags
+// and a Gomega matcher or a plain number for the metric's headline value:
+// a counter's count (the sum of its samples), a gauge's last value, a
+// rate's rate (0 to 1) and a trend's number of samples. Use HaveMetricStat
+// for any other aggregate. The value is a float64, so compare it with
+// BeNumerically or a plain number rather than Equal of an int.
+//
+// It accepts a *wstest.Result or a *wstest.LiveRun.
+//
+//	Expect(res).To(HaveMetric("ws_sessions", 10))
+//	Expect(res).To(HaveMetric("ws_msgs_received", map[string]string{"url": url}, BeNumerically(">=", 3)))
+func HaveMetric(metric string, args ...any) types.GomegaMatcher {
+	m := &haveMetricMatcher{selector: metric}
+	ref, err := parseMetric(metric)
+	if err == nil {
+		var tags map[string]string
+		tags, m.value, err = metricArgs("HaveMetric", args)
+		ref = ref.withTags(tags)
+	}
+	m.ref, m.err = ref, err
+	return m
+}
+
+type haveMetricMatcher struct {
+	oracle
+	selector string
+	ref      metricRef
+	value    expectation
+	err      error
+
+	// What the last Match saw.
+	subject subject
+	whole   *wstest.Metric
+	metric  *wstest.Metric
+	got     float64
+}
+
+var _ types.GomegaMatcher = (*haveMetricMatcher)(nil)
+
+func (matcher *haveMetricMatcher) Match(actual any) (bool, error) {
+	if matcher.err != nil {
+		return false, fmt.Errorf("HaveMetric matcher: %w", matcher.err)
+	}
+	s, err := resultOf("HaveMetric", actual)
+	if err != nil {
+		return false, err
+	}
+	matcher.subject = s
+	matcher.whole, matcher.metric = matcher.ref.lookup(s.res)
+	if matcher.metric == nil || matcher.metric.Count() == 0 {
+		return false, nil
+	}
+	matcher.got = headline(matcher.metric)
+	return matcher.value.match(matcher.got)
+}
+
+func (matcher *haveMetricMatcher) expected() string {
+	s := fmt.Sprintf("metric %s with samples", matcher.ref)
+	if matcher.value.set {
+		s += fmt.Sprintf(" and %s %s", headlineName(matcher.metric), matcher.value)
+	}
+	return s
+}
+
+func (matcher *haveMetricMatcher) FailureMessage(any) string {
+	msg := fmt.Sprintf("Expected %s to have %s\n", matcher.subject.name(), matcher.expected())
+	switch {
+	case matcher.whole == nil:
+		return msg + matcher.ref.missing(matcher.subject.res)
+	case matcher.metric.Count() == 0:
+		return msg + matcher.ref.noSamples(matcher.whole)
+	}
+	msg += fmt.Sprintf("but its %s is %g: %s\n", headlineName(matcher.metric), matcher.got, matcher.metric)
+	if why := matcher.value.why(matcher.got); why != "" {
+		msg += indented(why)
+	}
+	return msg
+}
+
+func (matcher *haveMetricMatcher) NegatedFailureMessage(any) string {
+	return fmt.Sprintf("Expected %s not to have %s\nbut it has: %s", matcher.subject.name(), matcher.expected(), matcher.metric)
+}
+
+// headline is the value HaveMetric compares: what k6 shows first for the
+// metric's type, and the number of samples for a trend.
+func headline(m *wstest.Metric) float64 {
+	var stat string
+	switch m.Type {
+	case "counter":
+		stat = "count"
+	case "gauge":
+		stat = "value"
+	case "rate":
+		stat = "rate"
+	default:
+		return float64(m.Count())
+	}
+	v, _ := m.Stat(stat)
+	return v
+}
+
+// headlineName names the value headline returns, for messages.
+func headlineName(m *wstest.Metric) string {
+	if m == nil {
+		return "headline value"
+	}
+	switch m.Type {
+	case "counter":
+		return "count"
+	case "gauge":
+		return "value"
+	case "rate":
+		return "rate"
+	}
+	return "sample count"
+}

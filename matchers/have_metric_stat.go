@@ -1,0 +1,135 @@
+package matchers
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/onsi/gomega/types"
+
+	"github.com/wsk6/wstest"
+)
+
+// HaveMetricStat succeeds when the aggregate stat of the metric named by
+// metric (a k6 selector, as for HaveMetric) exists and, given a matcher or
+// a plain number, matches it. The stats are k6's: count and rate for a
+// counter; value, min and max for a gauge; rate, passes and fails for a
+// rate; count, avg, min, med, max and p(N) for a trend (in milliseconds for
+// time trends). A stat the metric's type does not have is an error; one
+// that is missing because the metric has no samples is a mismatch.
+//
+// The optional arguments are as for HaveMetric: a map[string]string of
+// submetric tags and one matcher or number.
+//
+//	Expect(res).To(HaveMetricStat("ws_connecting", "p(95)", BeNumerically("<", 50)))
+//	Expect(res).To(HaveMetricStat("ws_msgs_sent{url:"+url+"}", "count", 20))
+func HaveMetricStat(metric, stat string, args ...any) types.GomegaMatcher {
+	m := &haveMetricStatMatcher{stat: stat}
+	ref, err := parseMetric(metric)
+	if err == nil && !statPattern.MatchString(stat) {
+		err = fmt.Errorf("unknown stat %q: want count, rate, value, min, max, avg, med, passes, fails or p(N)", stat)
+	}
+	if err == nil {
+		var tags map[string]string
+		tags, m.value, err = metricArgs("HaveMetricStat", args)
+		ref = ref.withTags(tags)
+	}
+	m.ref, m.err = ref, err
+	return m
+}
+
+var statPattern = regexp.MustCompile(`^(count|rate|value|min|max|avg|med|passes|fails|p\(\d+(\.\d+)?\))$`)
+
+// statsOf lists the stats a metric type has ("p(N)" standing for every
+// percentile).
+func statsOf(typ string) []string {
+	switch typ {
+	case "counter":
+		return []string{"count", "rate"}
+	case "gauge":
+		return []string{"value", "min", "max"}
+	case "rate":
+		return []string{"rate", "passes", "fails"}
+	}
+	return []string{"count", "avg", "min", "med", "max", "p(N)"}
+}
+
+func hasStat(typ, stat string) bool {
+	for _, s := range statsOf(typ) {
+		if s == stat || (s == "p(N)" && strings.HasPrefix(stat, "p(")) {
+			return true
+		}
+	}
+	return false
+}
+
+type haveMetricStatMatcher struct {
+	oracle
+	ref   metricRef
+	stat  string
+	value expectation
+	err   error
+
+	subject subject
+	whole   *wstest.Metric
+	metric  *wstest.Metric
+	got     float64
+	ok      bool
+}
+
+var _ types.GomegaMatcher = (*haveMetricStatMatcher)(nil)
+
+func (matcher *haveMetricStatMatcher) Match(actual any) (bool, error) {
+	if matcher.err != nil {
+		return false, fmt.Errorf("HaveMetricStat matcher: %w", matcher.err)
+	}
+	s, err := resultOf("HaveMetricStat", actual)
+	if err != nil {
+		return false, err
+	}
+	matcher.subject = s
+	matcher.whole, matcher.metric = matcher.ref.lookup(s.res)
+	matcher.ok = false
+	if matcher.metric == nil {
+		return false, nil
+	}
+	if !hasStat(matcher.metric.Type, matcher.stat) {
+		return false, fmt.Errorf("HaveMetricStat matcher: %s is a %s, which has no stat %q (it has %s)",
+			matcher.ref.name, matcher.metric.Type, matcher.stat, strings.Join(statsOf(matcher.metric.Type), ", "))
+	}
+	matcher.got, matcher.ok = matcher.metric.Stat(matcher.stat)
+	if !matcher.ok {
+		return false, nil
+	}
+	return matcher.value.match(matcher.got)
+}
+
+func (matcher *haveMetricStatMatcher) expected() string {
+	s := fmt.Sprintf("%s of metric %s", matcher.stat, matcher.ref)
+	if matcher.value.set {
+		s += " " + matcher.value.String()
+	}
+	return s
+}
+
+func (matcher *haveMetricStatMatcher) FailureMessage(any) string {
+	msg := fmt.Sprintf("Expected %s to have %s\n", matcher.subject.name(), matcher.expected())
+	switch {
+	case matcher.whole == nil:
+		return msg + matcher.ref.missing(matcher.subject.res)
+	case matcher.metric.Count() == 0:
+		return msg + matcher.ref.noSamples(matcher.whole)
+	case !matcher.ok:
+		return msg + fmt.Sprintf("but %s has no %s: %s", matcher.ref, matcher.stat, matcher.metric)
+	}
+	msg += fmt.Sprintf("but its %s is %g: %s\n", matcher.stat, matcher.got, matcher.metric)
+	if why := matcher.value.why(matcher.got); why != "" {
+		msg += indented(why)
+	}
+	return msg
+}
+
+func (matcher *haveMetricStatMatcher) NegatedFailureMessage(any) string {
+	return fmt.Sprintf("Expected %s not to have %s\nbut its %s is %g: %s",
+		matcher.subject.name(), matcher.expected(), matcher.stat, matcher.got, matcher.metric)
+}
