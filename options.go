@@ -148,7 +148,8 @@ func WithHandler(host string, handler http.Handler) Option {
 	}
 }
 
-// WithLogOutput receives every console line and warning as it happens.
+// WithLogOutput receives every console line and warning as it happens; f
+// is called from one goroutine at a time.
 func WithLogOutput(f func(LogEntry)) Option {
 	return func(c *config) { c.onLog = append(c.onLog, f) }
 }

@@ -46,6 +46,8 @@ type runner struct {
 	activeVUs   atomic.Int64
 	vusInited   atomic.Int64
 
+	outMu sync.Mutex // serialises calls to the log outputs
+
 	mu         sync.Mutex
 	events     []Event
 	logs       []LogEntry
@@ -419,6 +421,9 @@ func (r *runner) log(vuID int64, level vu.Level, msg string) {
 	r.mu.Lock()
 	r.logs = append(r.logs, e)
 	r.mu.Unlock()
+	// Log outputs are called one at a time, in order, whichever VU logs.
+	r.outMu.Lock()
+	defer r.outMu.Unlock()
 	for _, f := range r.cfg.onLog {
 		f(e)
 	}

@@ -80,10 +80,16 @@ type fakeTB struct {
 	logs, errors, fatals []string
 }
 
-func (f *fakeTB) Helper()                           {}
-func (f *fakeTB) Logf(format string, args ...any)   { f.logs = append(f.logs, fmt.Sprintf(format, args...)) }
-func (f *fakeTB) Errorf(format string, args ...any) { f.errors = append(f.errors, fmt.Sprintf(format, args...)) }
-func (f *fakeTB) Fatalf(format string, args ...any) { f.fatals = append(f.fatals, fmt.Sprintf(format, args...)) }
+func (f *fakeTB) Helper() {}
+func (f *fakeTB) Logf(format string, args ...any) {
+	f.logs = append(f.logs, fmt.Sprintf(format, args...))
+}
+func (f *fakeTB) Errorf(format string, args ...any) {
+	f.errors = append(f.errors, fmt.Sprintf(format, args...))
+}
+func (f *fakeTB) Fatalf(format string, args ...any) {
+	f.fatals = append(f.fatals, fmt.Sprintf(format, args...))
+}
 
 func TestTestReportsFailures(t *testing.T) {
 	tests := []struct {
