@@ -94,14 +94,18 @@ func (matcher *haveCheckMatcher) FailureMessage(any) string {
 	msg := fmt.Sprintf("Expected %s to have %s\n", matcher.subject.name(), matcher.expected())
 	if len(matcher.found) == 0 {
 		var names []string
+		seen := map[string]bool{}
 		for _, c := range matcher.subject.res.Checks {
-			names = append(names, c.Name)
+			if !seen[c.Name] {
+				seen[c.Name] = true
+				names = append(names, c.Name)
+			}
 		}
 		near := closest(matcher.name, names, 3)
 		if len(near) == 0 {
-			return msg + fmt.Sprintf("but it has no such check; its %d checks are:\n%s", len(names), listed(quoted(names)))
+			return msg + fmt.Sprintf("but it has no such check; it has:\n%s", listed(quoted(names)))
 		}
-		return msg + fmt.Sprintf("but it has no such check; closest names: %s (of %d checks)",
+		return msg + fmt.Sprintf("but it has no such check; closest names: %s (of %d check names)",
 			strings.Join(quoted(near), ", "), len(names))
 	}
 	msg += fmt.Sprintf("but it has %d passes and %d fails:\n", matcher.sum.Passes, matcher.sum.Fails)
