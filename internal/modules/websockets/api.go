@@ -202,7 +202,7 @@ func (m *Module) close(s *socket, call goja.FunctionCall) goja.Value {
 func (s *socket) abandon() {
 	s.mu.Lock()
 	s.abandoned = true
-	conn := s.conn
+	conn, dialing := s.conn, s.dialing
 	if conn != nil && s.failure == nil {
 		s.failure = errClosedWhileConnecting
 	}
@@ -210,5 +210,8 @@ func (s *socket) abandon() {
 	s.dialCancel()
 	if conn != nil {
 		_ = conn.Close()
+	}
+	if dialing != nil {
+		_ = dialing.Close()
 	}
 }

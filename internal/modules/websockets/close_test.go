@@ -52,16 +52,22 @@ export default function () {
 // working server.
 func TestCloseWhileConnecting(t *testing.T) {
 	srv := newServer(t)
-	for _, target := range []string{`__ENV.URL + "/slow?delay=10s"`, `"ws://127.0.0.1:1/"`, `__ENV.URL + "/echo"`} {
-		t.Run(target, func(t *testing.T) {
+	tests := []struct{ target, closeCall string }{
+		{`__ENV.URL + "/slow?delay=10s"`, `ws.close(); console.log("returned", ws.readyState)`},
+		{`__ENV.URL + "/slow?delay=10s"`, `setTimeout(() => { ws.close(); console.log("returned", ws.readyState); }, 300)`}, // after TCP connect, waiting for the response
+		{`"ws://127.0.0.1:1/"`, `ws.close(); console.log("returned", ws.readyState)`},
+		{`__ENV.URL + "/echo"`, `ws.close(); console.log("returned", ws.readyState)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.target+" "+tc.closeCall, func(t *testing.T) {
 			g := NewWithT(t)
 			start := time.Now()
 			res := run(t, srv, `
 import { WebSocket } from "k6/websockets";
 export default function () {
-  const ws = new WebSocket(`+target+`);
-  ws.close();
-  console.log("returned", ws.readyState);
+  const ws = new WebSocket(`+tc.target+`);
+  `+tc.closeCall+`;
+
   ws.onopen = () => console.log("open");
   ws.onerror = (e) => console.log("error", e.error, ws.readyState);
   ws.onclose = (e) => console.log("close", e.code, e.wasClean, ws.readyState);

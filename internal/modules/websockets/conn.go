@@ -49,6 +49,16 @@ func (s *socket) dialer() *websocket.Dialer {
 		if err != nil {
 			return nil, err
 		}
+		// gorilla does not watch the context while it waits for the
+		// handshake response: keep the connection so that close() and
+		// the end of the iteration can cut it.
+		s.mu.Lock()
+		s.dialing = c
+		cut := s.abandoned || s.ctxDone
+		s.mu.Unlock()
+		if cut {
+			_ = c.Close()
+		}
 		return &metrics.CountingConn{Conn: c, Counter: counter}, nil
 	}
 	host := s.u.Hostname()
@@ -107,6 +117,7 @@ func (s *socket) run() {
 		}
 	}
 	s.mu.Lock()
+	s.dialing = nil
 	abandoned, ctxDone := s.abandoned, s.ctxDone
 	if err == nil && !abandoned && !ctxDone {
 		s.conn = conn

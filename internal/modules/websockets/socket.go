@@ -2,6 +2,7 @@ package websockets
 
 import (
 	"context"
+	"net"
 	"net/url"
 	"sync"
 	"sync/atomic"
@@ -48,9 +49,10 @@ type socket struct {
 
 	mu         sync.Mutex // guards the fields below
 	conn       *websocket.Conn
-	abandoned  bool  // close() while CONNECTING
-	ctxDone    bool  // the iteration's context ended
-	failure    error // why we cut the connection ourselves
+	dialing    net.Conn // the raw connection while the handshake runs
+	abandoned  bool     // close() while CONNECTING
+	ctxDone    bool     // the iteration's context ended
+	failure    error    // why we cut the connection ourselves
 	closeTimer *time.Timer
 }
 
@@ -117,9 +119,12 @@ func (s *socket) onContextDone() {
 	s.dialCancel()
 	s.mu.Lock()
 	s.ctxDone = true
-	conn := s.conn
+	conn, dialing := s.conn, s.dialing
 	s.mu.Unlock()
 	if conn == nil {
+		if dialing != nil {
+			_ = dialing.Close()
+		}
 		return
 	}
 	_ = conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""),
