@@ -52,7 +52,7 @@ func (m *Module) defineWebSocket(binaryType string) *goja.Object {
 	method("close", m.close)
 	getter("url", func(s *socket) goja.Value { return rt.ToValue(s.url) }, nil)
 	getter("readyState", func(s *socket) goja.Value { return rt.ToValue(s.state) }, nil)
-	getter("bufferedAmount", func(s *socket) goja.Value { return rt.ToValue(max(0, s.buffered.Load())) }, nil)
+	getter("bufferedAmount", func(s *socket) goja.Value { return rt.ToValue(s.buffered) }, nil)
 	getter("extensions", func(s *socket) goja.Value {
 		out := make([]any, len(s.extensions))
 		for i, e := range s.extensions {
@@ -145,7 +145,7 @@ func (m *Module) send(s *socket, call goja.FunctionCall) goja.Value {
 	if binary {
 		kind = frameBinary
 	}
-	s.buffered.Add(int64(len(data)))
+	s.buffered += int64(len(data))
 	s.out.put(outgoing{kind: kind, data: data})
 	return goja.Undefined()
 }

@@ -254,6 +254,17 @@ func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan
 			return
 		}
 		buf = items
+		// bufferedAmount drops as the writer takes the frames: queued
+		// before the writes, this task runs before any answer to them.
+		var taken int64
+		for _, it := range items {
+			if it.kind == frameText || it.kind == frameBinary {
+				taken += int64(len(it.data))
+			}
+		}
+		if taken > 0 {
+			s.q.push(func() error { s.buffered = max(0, s.buffered-taken); return nil })
+		}
 		for i, it := range items {
 			var err error
 			switch it.kind {
@@ -278,7 +289,6 @@ func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan
 				continue
 			}
 			if it.kind == frameText || it.kind == frameBinary {
-				s.buffered.Add(-int64(len(it.data)))
 				s.m.vu.Push(b.WSMsgsSent, time.Now(), 1, tags)
 			}
 		}

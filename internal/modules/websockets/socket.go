@@ -5,7 +5,6 @@ import (
 	"net"
 	"net/url"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -18,7 +17,6 @@ import (
 // goroutine; the network fields are guarded by mu.
 type socket struct {
 	m          *Module
-	buffered   atomic.Int64 // bufferedAmount: data bytes queued, not yet written
 	obj        *goja.Object
 	id         int64
 	iter       int64
@@ -35,6 +33,7 @@ type socket struct {
 
 	// loop goroutine only
 	state      int
+	buffered   int64 // bufferedAmount: data bytes not yet taken by the writer
 	protocol   string
 	extensions []string
 	binaryType string
