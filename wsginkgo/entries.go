@@ -12,7 +12,8 @@ import (
 // matches pattern (filepath.Match syntax, such as "*.js"), in name order.
 // Each entry is described by the file's name and passes the file's path
 // (dir joined with the name) as the first parameter of the table's body,
-// then args.
+// then args. Ginkgo decorators among args, such as SpecTimeout or Label,
+// apply to every entry.
 //
 //	DescribeTable("examples", func(path string) { ... }, wsginkgo.Entries("examples", "*.js"))
 //
