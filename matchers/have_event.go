@@ -198,7 +198,11 @@ func (matcher *EventMatcher) describe() string {
 	case matcher.typ == "":
 		b.WriteString("an event")
 	default:
-		fmt.Fprintf(&b, "a %s event", matcher.typ)
+		article := "a"
+		if matcher.typ == "open" || matcher.typ == "error" {
+			article = "an"
+		}
+		fmt.Fprintf(&b, "%s %s event", article, matcher.typ)
 	}
 	if matcher.data.set {
 		fmt.Fprintf(&b, " with %s %s", dataName(matcher.typ), matcher.data)

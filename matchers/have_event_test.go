@@ -23,7 +23,7 @@ func TestHaveEvent(t *testing.T) {
 	echo := base + "/echo"
 	runMatcherCases(t, res, []matcherCase{
 		{"an open event", HaveEvent("open"), true, []string{
-			"Expected the run not to have a open event\nbut 2 of its", echo + " open",
+			"Expected the run not to have an open event\nbut 2 of its", echo + " open",
 		}},
 		{"a message by data", HaveEvent("message", "world"), true, nil},
 		{"a message by matcher", HaveEvent("message", HavePrefix("hel")).OnURL(echo), true, nil},
@@ -50,7 +50,7 @@ func TestHaveEvent(t *testing.T) {
 			"socket=1 " + echo + " open", "socket=2 " + base + "/close/4000 close code=4000",
 		}},
 		{"a filter that keeps nothing", HaveEvent("open").ForVU(2), false, []string{
-			"a open event from VU 2", "none is even of that type on that VU",
+			"an open event from VU 2", "none is even of that type on that VU",
 		}},
 		{"a wrong count lists the matches", HaveEvent("message").Times(3), false, []string{
 			"a message event, a number of times equal to 3", "but 2 of its", "events match:",
@@ -81,7 +81,7 @@ func TestHaveEventsInOrder(t *testing.T) {
 	echo := base + "/echo"
 	runMatcherCases(t, res, []matcherCase{
 		{"types in order", HaveEventsInOrder("open", "message", "close", "error"), true, []string{
-			"Expected the run not to have events in this order:\n    1. a open event\n    2. a message event",
+			"Expected the run not to have events in this order:\n    1. an open event\n    2. a message event",
 			"but it has them:\n    #1 ", " open\n",
 		}},
 		{"matchers in order", HaveEventsInOrder(HaveReceived("hello"), HaveReceived("world"), HaveEvent("close", 1000).OnURL(echo)), true, nil},
