@@ -150,6 +150,8 @@ func TestBadInput(t *testing.T) {
 		{"bad duration", "testdata/bad_duration.js", `invalid option "duration"`, wstest.ExitInvalidConfig},
 		{"negative vus", "testdata/negative_vus.js", "vus must not be negative, got -2", wstest.ExitInvalidConfig},
 		{"unreadable file", "testdata/does_not_exist.js", "cannot read the script", wstest.ExitScriptException},
+		{"invalid metric name", "testdata/bad_metric_name.js", "testdata/bad_metric_name.js:3:13: GoError: Invalid metric name: 'no spaces allowed'", wstest.ExitInvalidConfig},
+		{"invalid threshold", "testdata/bad_threshold.js", `invalid threshold defined on iterations`, wstest.ExitInvalidConfig},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -242,4 +244,34 @@ func TestOpenIsConfinedToTheScriptDirectory(t *testing.T) {
 	res, err := run(t, "testdata/confined/escape.js", wstest.WithAllowOutsideFiles())
 	g.Expect(err).NotTo(HaveOccurred())
 	g.Expect(res.Logs).To(HaveLen(1))
+}
+
+func TestInvalidAddWarnsAndReturnsFalse(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/bad_add.js")
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(messages(res)).To(Equal([]string{
+		"'abc' is an invalid value for metric 'waiting_time', a number or a boolean value is expected",
+		"added=false",
+		"added=true",
+	}))
+	g.Expect(res.Metric("waiting_time").Count()).To(BeEquivalentTo(1))
+}
+
+func TestConsoleLevelsAndFormatting(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/console.js")
+	g.Expect(err).NotTo(HaveOccurred())
+	var got []string
+	for _, l := range res.Logs {
+		got = append(got, l.Level+" "+l.Message)
+	}
+	g.Expect(got).To(Equal([]string{
+		"info plain words 1.5 true null undefined",
+		`info { a: 1, b: "x", nested: { list: [ 1, "two" ] } }`,
+		"warning [ 1, 2, 3 ] [object Function]",
+		`error { name: "loop", self: [Circular] } Error: bad`,
+		"debug Uint8Array(2) [ 1, 2 ] ArrayBuffer { [Uint8Contents]: <01 ff>, byteLength: 2 }",
+		`info "1970-01-01T00:00:00.000Z"`,
+	}))
 }

@@ -2,12 +2,14 @@ package wstest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
 
 	"github.com/dop251/goja"
 
 	"github.com/wsk6/wstest/internal/bundle"
+	"github.com/wsk6/wstest/internal/metrics"
 	"github.com/wsk6/wstest/internal/modules/console"
 	"github.com/wsk6/wstest/internal/modules/execution"
 	"github.com/wsk6/wstest/internal/modules/k6"
@@ -60,7 +62,13 @@ func (r *runner) newVU(ctx context.Context, id int64) (*vuInstance, error) {
 		if ctx.Err() != nil {
 			return nil, context.Cause(ctx)
 		}
-		return nil, scriptError("init", id, 0, err)
+		se := scriptError("init", id, 0, err)
+		var bad *metrics.NameError
+		if errors.As(err, &bad) {
+			// k6 treats an invalid metric name as invalid configuration.
+			return nil, &ConfigError{Err: se}
+		}
+		return nil, se
 	}
 	return &vuInstance{VU: v, exports: exports}, nil
 }

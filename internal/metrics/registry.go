@@ -56,7 +56,7 @@ func ValidName(name string) bool {
 func (r *Registry) Register(name string, t Type, vt ValueType) (*Metric, error) {
 	if !ValidName(name) {
 		// k6's exact text, capital and full stop included: scripts see it.
-		return nil, fmt.Errorf("Invalid metric name: '%s'. Metric names must only include up to 128 ASCII letters, numbers, or underscores and start with a letter or an underscore.", name)
+		return nil, &NameError{Name: name}
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -129,4 +129,12 @@ func (r *Registry) AddOutput(o Output) {
 			return
 		}
 	}
+}
+
+// NameError is the error for an invalid metric name; its text is k6's, word
+// for word, because scripts see it.
+type NameError struct{ Name string }
+
+func (e *NameError) Error() string {
+	return fmt.Sprintf("Invalid metric name: '%s'. Metric names must only include up to 128 ASCII letters, numbers, or underscores and start with a letter or an underscore.", e.Name)
 }

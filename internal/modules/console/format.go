@@ -63,8 +63,8 @@ func (f *formatter) value(v goja.Value, nested bool) string {
 		return obj.String()
 	case "Array":
 		return f.array(obj)
-	case "ArrayBuffer":
-		ab, _ := obj.Export().(goja.ArrayBuffer)
+	}
+	if ab, ok := obj.Export().(goja.ArrayBuffer); ok {
 		return formatArrayBuffer(ab.Bytes())
 	}
 	if name, ok := typedArrayName(obj); ok {
