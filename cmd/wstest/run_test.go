@@ -107,3 +107,11 @@ func TestRunPrintsHandleSummaryInsteadOfTheSummary(t *testing.T) {
 	g.Expect(code).To(Equal(0), stderr)
 	g.Expect(strings.TrimSpace(stdout)).To(Equal("iterations=2"))
 }
+
+func TestRunChatExampleOnTheFixtureHost(t *testing.T) {
+	g := NewWithT(t)
+	code, stdout, stderr := wstestRun(t, "--fixture-host", "test-api.k6.io", "--time-scale", "0.01", "../../examples/chat.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stdout).To(MatchRegexp(`ws_sessions\.+: 8 `))
+	g.Expect(stdout).To(ContainSubstring("checks_succeeded......: 100.00%"))
+}
