@@ -254,17 +254,16 @@ func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan
 			return
 		}
 		buf = items
-		// bufferedAmount drops as the writer takes the frames: queued
-		// before the writes, this task runs before any answer to them.
+		// bufferedAmount drops as the writer takes the frames: counted
+		// before the writes, the socket's next task (an echo's message,
+		// or the reconcile task queued after the writes) sees it.
 		var taken int64
 		for _, it := range items {
 			if it.kind == frameText || it.kind == frameBinary {
 				taken += int64(len(it.data))
 			}
 		}
-		if taken > 0 {
-			s.q.push(func() error { s.buffered = max(0, s.buffered-taken); return nil })
-		}
+		s.taken.Add(taken)
 		for i, it := range items {
 			var err error
 			switch it.kind {
@@ -291,6 +290,13 @@ func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan
 			if it.kind == frameText || it.kind == frameBinary {
 				s.m.vu.Push(b.WSMsgsSent, time.Now(), 1, tags)
 			}
+		}
+		if taken > 0 && s.reconciling.CompareAndSwap(false, true) {
+			s.q.push(func() error {
+				s.reconciling.Store(false)
+				s.reconcile()
+				return nil
+			})
 		}
 	}
 }

@@ -97,6 +97,7 @@ func (s *socket) dispatch(kind int, ev *goja.Object) error {
 func (s *socket) openTask(protocol string, extensions []string, tags *metrics.TagSet) func() error {
 	return func() error {
 		s.sampleTags = tags
+		s.reconcile()
 		if !s.live() || s.state != stateConnecting {
 			return nil
 		}
@@ -116,6 +117,7 @@ func (s *socket) openTask(protocol string, extensions []string, tags *metrics.Ta
 
 // message dispatches one data message while OPEN.
 func (s *socket) message(binary bool, data []byte, at time.Time) error {
+	s.reconcile()
 	if !s.live() || s.state != stateOpen {
 		return nil
 	}
@@ -145,6 +147,7 @@ func (s *socket) message(binary bool, data []byte, at time.Time) error {
 
 // control dispatches ping (a server ping we answered).
 func (s *socket) control(kind int, at time.Time) error {
+	s.reconcile()
 	if !s.live() {
 		return nil
 	}
@@ -187,6 +190,7 @@ func (s *socket) listenerFailed(err error) error {
 // closed makes the socket CLOSED and dispatches error (if any) and close,
 // once.
 func (s *socket) closed(info closeInfo) error {
+	s.reconcile()
 	s.state = stateClosed
 	if !s.live() {
 		s.finished = true

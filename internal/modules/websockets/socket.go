@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -45,6 +46,9 @@ type socket struct {
 	finished   bool // the close event was dispatched (or must not be)
 	lastCode   int  // code of a close() the script started
 	sampleTags *metrics.TagSet
+
+	taken       atomic.Int64 // data bytes the writer took since the last reconcile
+	reconciling atomic.Bool  // a reconcile task is queued
 
 	mu         sync.Mutex // guards the fields below
 	conn       *websocket.Conn
@@ -163,4 +167,11 @@ type closeTimeoutError struct{ d time.Duration }
 
 func (e *closeTimeoutError) Error() string {
 	return "websocket: closing handshake timed out after " + e.d.String()
+}
+
+// reconcile lowers bufferedAmount by what the writer took; it runs on the
+// loop at the start of each socket task, never inside the task that called
+// send(), so a read right after send() sees the bytes it added.
+func (s *socket) reconcile() {
+	s.buffered = max(0, s.buffered-s.taken.Swap(0))
 }
