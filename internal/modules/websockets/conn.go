@@ -1,6 +1,7 @@
 package websockets
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -226,10 +227,19 @@ func (s *socket) handshakeError(err error, resp *http.Response, abandoned bool) 
 
 // readLoop reads messages and queues them until the connection ends.
 func (s *socket) readLoop(conn *websocket.Conn) error {
+	var buf bytes.Buffer
 	for {
-		typ, data, err := conn.ReadMessage()
+		typ, r, err := conn.NextReader()
 		if err != nil {
 			return err
+		}
+		buf.Reset()
+		if _, err := buf.ReadFrom(r); err != nil {
+			return err
+		}
+		data := bytes.Clone(buf.Bytes())
+		if buf.Cap() > 64<<10 {
+			buf = bytes.Buffer{} // do not keep a huge message's buffer
 		}
 		at := time.Now()
 		if typ == websocket.TextMessage && !utf8.Valid(data) {

@@ -46,14 +46,14 @@ func (s *socket) live() bool { return s.ctx.Err() == nil && !s.finished }
 func (s *socket) newEvent(kind int, at time.Time) *goja.Object {
 	rt := s.m.rt
 	ev := rt.NewObject()
-	_ = ev.DefineDataProperty("type", rt.ToValue(eventNames[kind]), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	_ = ev.DefineDataProperty("target", s.obj, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	_ = ev.DefineDataProperty("timestamp", rt.ToValue(float64(at.UnixNano())/1e6), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = ev.Set("type", s.m.eventTypes[kind])
+	_ = ev.Set("target", s.obj)
+	_ = ev.Set("timestamp", float64(at.UnixNano())/1e6)
 	return ev
 }
 
 func setField(ev *goja.Object, name string, v goja.Value) {
-	_ = ev.DefineDataProperty(name, v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = ev.Set(name, v)
 }
 
 // record reports an event to the run's result.
@@ -138,7 +138,7 @@ func (s *socket) message(binary bool, data []byte, at time.Time) error {
 		}
 		setField(ev, "data", rt.ToValue(rt.NewArrayBuffer(data)))
 	}
-	setField(ev, "origin", rt.ToValue(s.url))
+	setField(ev, "origin", s.urlValue)
 	if err := s.dispatch(evMessage, ev); err != nil {
 		return s.listenerFailed(err)
 	}

@@ -30,7 +30,8 @@ type Module struct {
 	uint8Ctor *goja.Object
 	isView    goja.Callable
 
-	exports map[string]*goja.Object
+	exports    map[string]*goja.Object
+	eventTypes [eventKinds]goja.Value
 }
 
 // New makes the module for v (called once per VU, lazily).
@@ -46,6 +47,9 @@ func New(v *vu.VU) *Module {
 	m.uint8Ctor = rt.Get("Uint8Array").ToObject(rt)
 	m.isView, _ = goja.AssertFunction(rt.Get("ArrayBuffer").ToObject(rt).Get("isView"))
 	m.defineBlob()
+	for i, name := range eventNames {
+		m.eventTypes[i] = rt.ToValue(name)
+	}
 	return m
 }
 

@@ -22,6 +22,7 @@ type socket struct {
 	id         int64
 	iter       int64
 	url        string
+	urlValue   goja.Value
 	u          *url.URL
 	p          params
 	tags       *metrics.TagSet // construction snapshot plus custom tags
@@ -73,6 +74,7 @@ func (m *Module) construct(call goja.FunctionCall, proto *goja.Object, binaryTyp
 		m:          m,
 		id:         v.Shared.NextSocketID.Add(1),
 		url:        u.String(),
+		urlValue:   m.rt.ToValue(u.String()),
 		u:          u,
 		p:          p,
 		binaryType: binaryType,
