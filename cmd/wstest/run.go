@@ -194,11 +194,12 @@ func (f *runFlags) fixtureOptions() ([]wstest.Option, func(), error) {
 		}
 		return nil, func() {}, nil
 	}
-	plain, err := fixtures.Listen()
+	// Nothing reads the server-side records in a command run: keep memory flat.
+	plain, err := fixtures.Listen(fixtures.WithRecording(false))
 	if err != nil {
 		return nil, func() {}, fmt.Errorf("starting the fixture server: %w", err)
 	}
-	secure, err := fixtures.ListenTLS(fixtures.WithTLSNames(f.fixtureHosts...))
+	secure, err := fixtures.ListenTLS(fixtures.WithRecording(false), fixtures.WithTLSNames(f.fixtureHosts...))
 	if err != nil {
 		plain.Close()
 		return nil, func() {}, fmt.Errorf("starting the TLS fixture server: %w", err)
