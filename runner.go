@@ -37,7 +37,8 @@ type runner struct {
 	setupJSON string
 
 	start     time.Time
-	ctx       context.Context // the run's context: cancelled on abort
+	parent    context.Context // the caller's context: cancelling it ends everything
+	ctx       context.Context // the run's context: also cancelled on abort
 	cancel    context.CancelCauseFunc
 	abortOnce sync.Once
 
@@ -86,6 +87,7 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 	r.mu.Lock()
 	r.start = time.Now()
 	r.mu.Unlock()
+	r.parent = ctx
 	r.ctx, r.cancel = context.WithCancelCause(ctx)
 	defer r.cancel(nil)
 	defer func() {
@@ -128,9 +130,10 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 	r.runScenarios(vus)
 	stopGauges()
 	stopEval()
-	if cause := context.Cause(r.ctx); r.ctx.Err() != nil && !errors.Is(cause, errAbortedByThreshold) && !isAbort(cause) {
-		return cause
+	if r.parent.Err() != nil {
+		return context.Cause(r.parent)
 	}
+	// After an abort, teardown and the summary still run, as in k6.
 	if err := r.runTeardown(); err != nil {
 		return r.stopped(err)
 	}
@@ -143,6 +146,9 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 
 // stopped prefers the run context's cause (cancel or abort) to err.
 func (r *runner) stopped(err error) error {
+	if r.parent.Err() != nil {
+		return context.Cause(r.parent)
+	}
 	if r.ctx.Err() != nil {
 		if cause := context.Cause(r.ctx); isAbort(cause) {
 			return fmt.Errorf("%w: %s", ErrAborted, r.aborted)
@@ -320,7 +326,7 @@ func (r *runner) runTeardown() error {
 	if r.opts.NoTeardown {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(r.ctx, r.timeout(r.opts.TeardownTimeout, time.Minute))
+	ctx, cancel := context.WithTimeout(r.parent, r.timeout(r.opts.TeardownTimeout, time.Minute))
 	defer cancel()
 	vu0, err := r.newVU(ctx, 0)
 	if err != nil {
@@ -335,7 +341,7 @@ func (r *runner) runTeardown() error {
 		return scriptError("teardown", 0, 0, err)
 	}
 	if _, err := vu0.callExport(ctx, "teardown", data); err != nil {
-		if ctx.Err() != nil && r.ctx.Err() == nil {
+		if ctx.Err() != nil && r.parent.Err() == nil {
 			return scriptError("teardown", 0, 0, errors.New("teardown() execution timed out"))
 		}
 		return scriptError("teardown", 0, 0, err)

@@ -275,3 +275,22 @@ func TestConsoleLevelsAndFormatting(t *testing.T) {
 		`info "1970-01-01T00:00:00.000Z"`,
 	}))
 }
+
+func TestAbortStillRunsTeardownAndSummary(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/abort_teardown.js")
+	g.Expect(err).To(MatchError(wstest.ErrAborted))
+	g.Expect(messages(res)).To(ContainElement("teardown ran"))
+	g.Expect(res.Thresholds).To(HaveLen(1))
+	g.Expect(res.Summary()).To(ContainSubstring("iterations"))
+}
+
+func TestThresholdAbortOnFailStopsTheRunWithExit99(t *testing.T) {
+	g := NewWithT(t)
+	res, err := run(t, "testdata/threshold_abort.js")
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(res.Aborted).To(BeTrue())
+	g.Expect(res.AbortReason).To(ContainSubstring("failures"))
+	g.Expect(res.Duration).To(BeNumerically("<", 9*time.Second), "aborted at the first evaluation, after about 2 s")
+	g.Expect(res.ExitCode()).To(Equal(wstest.ExitThresholdsFailed))
+}

@@ -104,7 +104,7 @@ func (r *runner) handleSummary(res *Result, results []metrics.ThresholdResult) {
 }
 
 func (r *runner) callHandleSummary(in metrics.SummaryInput) (map[string][]byte, error) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.ctx), r.timeout(r.opts.HandleSummaryTimeout, 2*time.Minute))
+	ctx, cancel := context.WithTimeout(r.parent, r.timeout(r.opts.HandleSummaryTimeout, 2*time.Minute))
 	defer cancel()
 	vu0, err := r.newVU(ctx, 0)
 	if err != nil {
