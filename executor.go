@@ -142,8 +142,8 @@ func (s *scenarioRun) iteration(v *vuInstance) {
 		r.builtin.DataSent.Add(end, float64(sent), tags)
 		r.builtin.DataReceived.Add(end, float64(received), tags)
 	}
-	if min := s.r.opts.MinIterationDuration; min != nil && full {
-		s.waitUntil(start.Add(time.Duration(*min)))
+	if least := s.r.opts.MinIterationDuration; least != nil && full {
+		s.waitUntil(start.Add(time.Duration(*least)))
 	}
 }
 

@@ -29,7 +29,6 @@ type config struct {
 	onLog        []func(LogEntry)
 	jsonOut      io.Writer
 	dropSamples  bool
-	summaryMode  string
 	systemEnv    bool
 }
 
@@ -163,10 +162,4 @@ func WithJSONOutput(w io.Writer) Option {
 // statistic stays exact. Long runs use less memory.
 func WithoutSamples() Option {
 	return func(c *config) { c.dropSamples = true }
-}
-
-// WithSummaryMode chooses the text summary's mode: "compact" (default),
-// "full" or "disabled".
-func WithSummaryMode(mode string) Option {
-	return func(c *config) { c.summaryMode = mode }
 }

@@ -46,22 +46,7 @@ func (t *thresholds) watch(r *runner) (stop func()) {
 	if t.ts == nil {
 		return func() {}
 	}
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		tick := time.NewTicker(thresholdInterval)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-				t.evaluate(r)
-			}
-		}
-	}()
-	return func() { close(done); <-finished }
+	return every(thresholdInterval, func(time.Time) { t.evaluate(r) })
 }
 
 func (t *thresholds) evaluate(r *runner) {

@@ -2,6 +2,7 @@ package vu
 
 import (
 	"context"
+	"fmt"
 	"crypto/tls"
 	"net"
 	"net/http"
@@ -179,7 +180,7 @@ func (v *VU) ByteCounter() *metrics.ByteCounter { return v.counter }
 
 // Logf logs a message of this VU.
 func (v *VU) Logf(level Level, format string, args ...any) {
-	v.Shared.Log(v.ID, level, sprintf(format, args...))
+	v.Shared.Log(v.ID, level, fmt.Sprintf(format, args...))
 }
 
 // Push adds a sample unless the iteration's context is done (k6 drops
