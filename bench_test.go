@@ -3,6 +3,7 @@ package wstest
 import (
 	"context"
 	"os"
+	"strconv"
 	"testing"
 )
 
@@ -43,5 +44,22 @@ func BenchmarkEmptyIteration(b *testing.B) {
 	}
 	if res.Iterations != int64(b.N) {
 		b.Fatalf("ran %d iterations, want %d", res.Iterations, b.N)
+	}
+}
+
+// BenchmarkJSAdd measures metric.add() from a script, per sample.
+func BenchmarkJSAdd(b *testing.B) {
+	for _, kind := range []string{"counter", "trend"} {
+		b.Run(kind, func(b *testing.B) {
+			b.ReportAllocs()
+			res, err := Run(context.Background(), Script{Name: "testdata/add_samples.js"},
+				WithEnv("KIND", kind), WithEnv("N", strconv.Itoa(b.N)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if got := res.Metric("bench_" + kind).Count(); got != int64(b.N) {
+				b.Fatalf("added %d samples, want %d", got, b.N)
+			}
+		})
 	}
 }

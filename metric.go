@@ -28,7 +28,8 @@ type Metric struct {
 	sub   func(tags map[string]string) *Metric
 }
 
-// Sample is one value of a metric.
+// Sample is one value of a metric. Samples with the same tags share one
+// Tags map: read it, do not change it.
 type Sample struct {
 	Time  time.Time
 	Value float64
@@ -117,8 +118,15 @@ func newMetric(m *metrics.Metric, d time.Duration) *Metric {
 	pm := &Metric{Name: m.Name, Type: m.Type.String(), Contains: m.Contains.String()}
 	samples := m.Samples()
 	pm.Samples = make([]Sample, len(samples))
+	// Samples with the same tag set share one map: tag sets are few, samples many.
+	maps := map[*metrics.TagSet]map[string]string{}
 	for i, s := range samples {
-		pm.Samples[i] = Sample{Time: s.Time, Value: s.Value, Tags: s.Tags.Map()}
+		tags, ok := maps[s.Tags]
+		if !ok {
+			tags = s.Tags.Map()
+			maps[s.Tags] = tags
+		}
+		pm.Samples[i] = Sample{Time: s.Time, Value: s.Value, Tags: tags}
 	}
 	n := int64(m.Count())
 	pm.count = func() int64 { return n }

@@ -125,6 +125,7 @@ type VU struct {
 	iter    *Iteration
 	tags    *metrics.TagSet // scenario, global and vu tags, without group
 	group   string
+	current *metrics.TagSet // tags plus group, rebuilt when either changes
 	jar     http.CookieJar
 	counter *metrics.ByteCounter
 }
@@ -147,6 +148,7 @@ func (v *VU) SetIteration(it *Iteration, tags *metrics.TagSet) {
 	v.iter = it
 	v.tags = tags
 	v.group = ""
+	v.current = nil
 	if !v.Shared.NoCookiesReset {
 		v.jar, _ = cookiejar.New(nil)
 	}
@@ -157,20 +159,23 @@ func (v *VU) Context() context.Context { return v.Loop.Context() }
 
 // Tags returns the tags for a sample taken now: the base tags plus group.
 func (v *VU) Tags() *metrics.TagSet {
-	return v.tags.With("group", v.group)
+	if v.current == nil {
+		v.current = v.tags.With("group", v.group)
+	}
+	return v.current
 }
 
 // BaseTags returns the tags without group (exec.vu.tags).
 func (v *VU) BaseTags() *metrics.TagSet { return v.tags }
 
 // SetBaseTags replaces the base tags (exec.vu.tags writes).
-func (v *VU) SetBaseTags(t *metrics.TagSet) { v.tags = t }
+func (v *VU) SetBaseTags(t *metrics.TagSet) { v.tags, v.current = t, nil }
 
 // Group returns the current group path ("" at the root, "::a::b" nested).
 func (v *VU) Group() string { return v.group }
 
 // SetGroup sets the current group path.
-func (v *VU) SetGroup(path string) { v.group = path }
+func (v *VU) SetGroup(path string) { v.group, v.current = path, nil }
 
 // CookieJar returns the VU's default cookie jar.
 func (v *VU) CookieJar() http.CookieJar { return v.jar }
