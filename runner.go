@@ -437,9 +437,16 @@ func (r *runner) log(vuID int64, level vu.Level, msg string) {
 
 func (r *runner) event(e vu.Event) {
 	ev := Event{VU: e.VU, Iteration: e.Iteration, Socket: e.Socket, URL: e.URL, Type: e.Type, Time: e.Time,
-		Data: string(e.Data), Binary: e.Binary, Code: e.Code, Reason: e.Reason, WasClean: e.WasClean,
+		Data: e.Data, Binary: e.Binary, Code: e.Code, Reason: e.Reason, WasClean: e.WasClean,
 		Error: e.Error, Status: e.Status}
 	r.mu.Lock()
+	if len(r.events) == cap(r.events) {
+		// Double the storage: append grows large slices by a quarter,
+		// which copies a long run's events many times over.
+		grown := make([]Event, len(r.events), 2*cap(r.events)+256)
+		copy(grown, r.events)
+		r.events = grown
+	}
 	r.events = append(r.events, ev)
 	r.mu.Unlock()
 }

@@ -10,7 +10,7 @@ type Event struct {
 	Type          string // open, message, error, close, ping, pong
 	Time          time.Time
 	// Data is the text of a text message or the bytes of a binary one.
-	Data     []byte
+	Data     string
 	Binary   bool
 	Code     int
 	Reason   string

@@ -71,13 +71,14 @@ func (m *Module) defineWebSocket(binaryType string) *goja.Object {
 			return goja.Null()
 		}, func(s *socket, v goja.Value) {
 			if isNullish(v) {
-				s.handlers[kind] = nil
+				s.handlers[kind], s.handlerFns[kind] = nil, nil
 				return
 			}
-			if _, ok := goja.AssertFunction(v); !ok {
+			fn, ok := goja.AssertFunction(v)
+			if !ok {
 				m.throw(fmt.Sprintf("a value for '%s' should be callable", prop))
 			}
-			s.handlers[kind] = v
+			s.handlers[kind], s.handlerFns[kind] = v, fn
 		})
 	}
 	_ = proto.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("WebSocket"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)

@@ -237,19 +237,26 @@ func (s *socket) readLoop(conn *websocket.Conn) error {
 		if _, err := buf.ReadFrom(r); err != nil {
 			return err
 		}
-		data := bytes.Clone(buf.Bytes())
-		if buf.Cap() > 64<<10 {
-			buf = bytes.Buffer{} // do not keep a huge message's buffer
-		}
 		at := time.Now()
-		if typ == websocket.TextMessage && !utf8.Valid(data) {
+		if typ == websocket.TextMessage && !utf8.Valid(buf.Bytes()) {
 			s.fail(errInvalidUTF8)
 			_ = conn.WriteControl(websocket.CloseMessage,
 				websocket.FormatCloseMessage(websocket.CloseInvalidFramePayloadData, "invalid UTF-8"),
 				time.Now().Add(time.Second))
 			return errInvalidUTF8
 		}
-		s.q.push(func() error { return s.message(typ == websocket.BinaryMessage, data, at) })
+		// One copy of the data: a string for text (shared by the event
+		// record and the JS value), bytes for binary.
+		t := task{at: at}
+		if typ == websocket.BinaryMessage {
+			t.binary, t.data = true, bytes.Clone(buf.Bytes())
+		} else {
+			t.text = string(buf.Bytes())
+		}
+		if buf.Cap() > 64<<10 {
+			buf = bytes.Buffer{} // do not keep a huge message's buffer
+		}
+		s.q.pushMessage(t)
 	}
 }
 
@@ -298,7 +305,7 @@ func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan
 				continue
 			}
 			if it.kind == frameText || it.kind == frameBinary {
-				s.m.vu.Push(b.WSMsgsSent, time.Now(), 1, tags)
+				s.push(b.WSMsgsSent, time.Now(), 1, tags)
 			}
 		}
 		if taken > 0 && s.reconciling.CompareAndSwap(false, true) {

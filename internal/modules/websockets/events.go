@@ -68,8 +68,7 @@ func (s *socket) record(e vu.Event) {
 // dispatch calls the on* handler, then the listeners in order, with this
 // set to the socket. The first exception stops the dispatch.
 func (s *socket) dispatch(kind int, ev *goja.Object) error {
-	if h := s.handlers[kind]; h != nil {
-		fn, _ := goja.AssertFunction(h)
+	if fn := s.handlerFns[kind]; fn != nil {
 		if _, err := fn(s.obj, ev); err != nil {
 			return err
 		}
@@ -116,18 +115,25 @@ func (s *socket) openTask(protocol string, extensions []string, tags *metrics.Ta
 }
 
 // message dispatches one data message while OPEN.
-func (s *socket) message(binary bool, data []byte, at time.Time) error {
+func (s *socket) message(t *task) error {
 	s.reconcile()
 	if !s.live() || s.state != stateOpen {
 		return nil
 	}
-	s.m.vu.Push(s.m.vu.Shared.Builtin.WSMsgsReceived, at, 1, s.sampleTags)
-	s.record(vu.Event{Type: "message", Time: at, Data: data, Binary: binary})
+	binary, data, at := t.binary, t.data, t.at
+	s.push(s.m.vu.Shared.Builtin.WSMsgsReceived, at, 1, s.sampleTags)
+	if s.m.vu.Shared.Event != nil {
+		text := t.text
+		if binary {
+			text = string(data)
+		}
+		s.record(vu.Event{Type: "message", Time: at, Data: text, Binary: binary})
+	}
 	ev := s.newEvent(evMessage, at)
 	rt := s.m.rt
 	switch {
 	case !binary:
-		setField(ev, "data", rt.ToValue(string(data)))
+		setField(ev, "data", rt.ToValue(t.text))
 	case s.binaryType == "blob":
 		setField(ev, "data", s.m.newBlob(data, ""))
 	default:

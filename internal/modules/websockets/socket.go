@@ -21,6 +21,7 @@ type socket struct {
 	obj        *goja.Object
 	id         int64
 	iter       int64
+	inIter     bool // made during an iteration: samples after its end are dropped
 	url        string
 	urlValue   goja.Value
 	u          *url.URL
@@ -40,6 +41,7 @@ type socket struct {
 	extensions []string
 	binaryType string
 	handlers   [eventKinds]goja.Value // on* handlers, nil when unset
+	handlerFns [eventKinds]goja.Callable
 	listeners  [eventKinds][]*listener
 	warnedBlob bool
 	pingSeq    int
@@ -83,7 +85,7 @@ func (m *Module) construct(call goja.FunctionCall, proto *goja.Object, binaryTyp
 		extensions: []string{},
 	}
 	if it := v.Iteration(); it != nil {
-		s.iter = it.Number
+		s.iter, s.inIter = it.Number, true
 	}
 	tags := v.Tags()
 	for k, val := range p.tags {
@@ -97,7 +99,7 @@ func (m *Module) construct(call goja.FunctionCall, proto *goja.Object, binaryTyp
 	s.obj = m.rt.CreateObject(proto)
 	_ = s.obj.DefineDataPropertySymbol(m.sockKey, m.rt.ToValue(s), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 
-	s.q = newTaskQueue(v.Loop)
+	s.q = newTaskQueue(v.Loop, s.message)
 	s.dialCtx, s.dialCancel = context.WithCancel(s.ctx)
 	s.stopAfter = context.AfterFunc(s.ctx, s.onContextDone)
 	go s.run()
@@ -169,6 +171,15 @@ type closeTimeoutError struct{ d time.Duration }
 
 func (e *closeTimeoutError) Error() string {
 	return "websocket: closing handshake timed out after " + e.d.String()
+}
+
+// push adds a sample as vu.Push does, without asking the loop for its
+// context: the socket's is the same and cannot change while it lives.
+func (s *socket) push(m *metrics.Metric, at time.Time, value float64, tags *metrics.TagSet) {
+	if s.inIter && s.ctx.Err() != nil {
+		return
+	}
+	m.Add(at, value, tags)
 }
 
 // reconcile lowers bufferedAmount by what the writer took; it runs on the
