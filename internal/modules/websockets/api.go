@@ -141,13 +141,9 @@ func (m *Module) send(s *socket, call goja.FunctionCall) goja.Value {
 	if s.state != stateOpen {
 		m.throw("InvalidStateError")
 	}
-	data, binary := m.payload(call.Argument(0))
-	kind := frameText
-	if binary {
-		kind = frameBinary
-	}
-	s.buffered += int64(len(data))
-	s.out.put(outgoing{kind: kind, data: data})
+	it := m.payload(call.Argument(0))
+	s.buffered += it.size()
+	s.out.put(it)
 	return goja.Undefined()
 }
 

@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -276,16 +277,14 @@ func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan
 		// or the reconcile task queued after the writes) sees it.
 		var taken int64
 		for _, it := range items {
-			if it.kind == frameText || it.kind == frameBinary {
-				taken += int64(len(it.data))
-			}
+			taken += it.size()
 		}
 		s.taken.Add(taken)
 		for i, it := range items {
 			var err error
 			switch it.kind {
 			case frameText:
-				err = conn.WriteMessage(websocket.TextMessage, it.data)
+				err = writeText(conn, it.text)
 			case frameBinary:
 				err = conn.WriteMessage(websocket.BinaryMessage, it.data)
 			case framePing:
@@ -316,4 +315,17 @@ func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan
 			})
 		}
 	}
+}
+
+// writeText writes a text message from a string, without a []byte copy.
+func writeText(conn *websocket.Conn, text string) error {
+	w, err := conn.NextWriter(websocket.TextMessage)
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, text); err != nil {
+		_ = w.Close()
+		return err
+	}
+	return w.Close()
 }

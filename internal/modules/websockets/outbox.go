@@ -15,7 +15,20 @@ const (
 // outgoing is one frame waiting for the writer.
 type outgoing struct {
 	kind frameKind
-	data []byte
+	text string // a text frame's payload
+	data []byte // the payload of the other kinds
+}
+
+// size is the payload length a data frame adds to bufferedAmount; control
+// frames count for nothing.
+func (it outgoing) size() int64 {
+	switch it.kind {
+	case frameText:
+		return int64(len(it.text))
+	case frameBinary:
+		return int64(len(it.data))
+	}
+	return 0
 }
 
 // outbox is the unbounded FIFO between send()/ping()/close() on the loop

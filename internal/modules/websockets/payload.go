@@ -12,19 +12,20 @@ var (
 	typeBytes       = reflect.TypeOf([]byte(nil))
 )
 
-// payload returns a copy of what send(v) puts on the wire and whether it is
-// binary, or throws `unsupported send type <T>`.
-func (m *Module) payload(v goja.Value) ([]byte, bool) {
+// payload returns what send(v) puts on the wire: the text of a string (Go
+// strings cannot change, so it needs no copy) or a copy of the bytes of a
+// binary value, or throws `unsupported send type <T>`.
+func (m *Module) payload(v goja.Value) (it outgoing) {
 	if goja.IsString(v) {
-		return []byte(v.String()), false
+		return outgoing{kind: frameText, text: v.String()}
 	}
 	if obj, ok := v.(*goja.Object); ok {
 		if b, ok := m.bytesOf(obj); ok {
-			return append([]byte(nil), b...), true
+			return outgoing{kind: frameBinary, data: append([]byte(nil), b...)}
 		}
 	}
 	m.throw(fmt.Sprintf("unsupported send type %T", v.Export()))
-	return nil, false
+	return outgoing{}
 }
 
 // bytesOf returns the bytes of an ArrayBuffer, of a view (every TypedArray
