@@ -66,7 +66,7 @@ func (l *LiveRun) Finished() bool {
 func (l *LiveRun) Events() []Event {
 	l.r.mu.Lock()
 	defer l.r.mu.Unlock()
-	return append([]Event(nil), l.r.events...)
+	return l.r.events.all()
 }
 
 // Logs returns a snapshot of the console output so far.

@@ -50,7 +50,7 @@ type runner struct {
 	outMu sync.Mutex // serialises calls to the log outputs
 
 	mu         sync.Mutex
-	events     []Event
+	events     eventLog
 	logs       []LogEntry
 	errs       []ScriptError
 	checks     []*Check
@@ -440,14 +440,7 @@ func (r *runner) event(e vu.Event) {
 		Data: e.Data, Binary: e.Binary, Code: e.Code, Reason: e.Reason, WasClean: e.WasClean,
 		Error: e.Error, Status: e.Status}
 	r.mu.Lock()
-	if len(r.events) == cap(r.events) {
-		// Double the storage: append grows large slices by a quarter,
-		// which copies a long run's events many times over.
-		grown := make([]Event, len(r.events), 2*cap(r.events)+256)
-		copy(grown, r.events)
-		r.events = grown
-	}
-	r.events = append(r.events, ev)
+	r.events.add(ev)
 	r.mu.Unlock()
 }
 
@@ -503,7 +496,7 @@ func (r *runner) snapshot(res *Result) {
 	if r.start.IsZero() {
 		res.Duration = 0
 	}
-	res.Events = append([]Event(nil), r.events...)
+	res.Events = r.events.all()
 	res.Logs = append([]LogEntry(nil), r.logs...)
 	res.Errors = append([]ScriptError(nil), r.errs...)
 	res.Checks = make([]Check, len(r.checks))
