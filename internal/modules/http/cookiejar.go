@@ -159,11 +159,16 @@ func (j *jarObject) set(call goja.FunctionCall) goja.Value {
 func (j *jarObject) cookiesForURL(call goja.FunctionCall) goja.Value {
 	u := j.parseURL(call.Argument(0))
 	out := map[string][]string{}
+	var names []string // in the jar's order, so the object's keys are stable
 	for _, c := range j.jar().Cookies(u) {
+		if _, seen := out[c.Name]; !seen {
+			names = append(names, c.Name)
+		}
 		out[c.Name] = append(out[c.Name], c.Value)
 	}
 	obj := j.rt.NewObject()
-	for name, vals := range out {
+	for _, name := range names {
+		vals := out[name]
 		arr := make([]any, len(vals))
 		for i, v := range vals {
 			arr[i] = v
