@@ -196,6 +196,14 @@ func (s *socket) listenerFailed(err error) error {
 // closed makes the socket CLOSED and dispatches error (if any) and close,
 // once.
 func (s *socket) closed(info closeInfo) error {
+	s.mu.Lock()
+	abandoned := s.abandoned
+	s.mu.Unlock()
+	if info.handshake && abandoned {
+		// The script called close() before it could see how the handshake
+		// ended: whatever the network did, its own close is the reason.
+		info.err, info.status = errClosedWhileConnecting, 0
+	}
 	s.reconcile()
 	s.state = stateClosed
 	if !s.live() {

@@ -112,5 +112,13 @@ export default function () {
 		}
 	}
 	g.Expect(sockets).To(HaveLen(4))
-	g.Expect(eventTypes(res, res.Events[0].Socket)).To(Equal("open,message,message,error,close"))
+	// Sockets run concurrently: take the first echo socket, not the first event.
+	var echo int64
+	for _, e := range res.Events {
+		if e.Type == "open" {
+			echo = e.Socket
+			break
+		}
+	}
+	g.Expect(eventTypes(res, echo)).To(Equal("open,message,message,error,close"))
 }
