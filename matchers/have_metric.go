@@ -37,16 +37,11 @@ func HaveMetric(metric string, args ...any) types.GomegaMatcher {
 
 type haveMetricMatcher struct {
 	oracle
+	metricLookup
 	selector string
-	ref      metricRef
 	value    expectation
 	err      error
-
-	// What the last Match saw.
-	subject subject
-	whole   *wstest.Metric
-	metric  *wstest.Metric
-	got     float64
+	got      float64 // the headline value the last Match saw
 }
 
 var _ types.GomegaMatcher = (*haveMetricMatcher)(nil)
@@ -55,12 +50,9 @@ func (matcher *haveMetricMatcher) Match(actual any) (bool, error) {
 	if matcher.err != nil {
 		return false, fmt.Errorf("HaveMetric matcher: %w", matcher.err)
 	}
-	s, err := resultOf("HaveMetric", actual)
-	if err != nil {
+	if err := matcher.find("HaveMetric", actual); err != nil {
 		return false, err
 	}
-	matcher.subject = s
-	matcher.whole, matcher.metric = matcher.ref.lookup(s.res)
 	if matcher.metric == nil || matcher.metric.Count() == 0 {
 		return false, nil
 	}
@@ -78,11 +70,8 @@ func (matcher *haveMetricMatcher) expected() string {
 
 func (matcher *haveMetricMatcher) FailureMessage(any) string {
 	msg := fmt.Sprintf("Expected %s to have %s\n", matcher.subject.name(), matcher.expected())
-	switch {
-	case matcher.whole == nil:
-		return msg + matcher.ref.missing(matcher.subject.res)
-	case matcher.metric.Count() == 0:
-		return msg + matcher.ref.noSamples(matcher.whole)
+	if why := matcher.absent(); why != "" {
+		return msg + why
 	}
 	msg += fmt.Sprintf("but its %s is %g: %s\n", headlineName(matcher.metric), matcher.got, matcher.metric)
 	if why := matcher.value.why(matcher.got); why != "" {

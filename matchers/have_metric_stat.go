@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/onsi/gomega/types"
-
-	"github.com/wsk6/wstest"
 )
 
 // HaveMetricStat succeeds when the aggregate stat of the metric named by
@@ -65,16 +63,12 @@ func hasStat(typ, stat string) bool {
 
 type haveMetricStatMatcher struct {
 	oracle
-	ref   metricRef
+	metricLookup
 	stat  string
 	value expectation
 	err   error
-
-	subject subject
-	whole   *wstest.Metric
-	metric  *wstest.Metric
-	got     float64
-	ok      bool
+	got   float64 // the stat the last Match saw
+	ok    bool    // whether the metric had that stat
 }
 
 var _ types.GomegaMatcher = (*haveMetricStatMatcher)(nil)
@@ -83,12 +77,9 @@ func (matcher *haveMetricStatMatcher) Match(actual any) (bool, error) {
 	if matcher.err != nil {
 		return false, fmt.Errorf("HaveMetricStat matcher: %w", matcher.err)
 	}
-	s, err := resultOf("HaveMetricStat", actual)
-	if err != nil {
+	if err := matcher.find("HaveMetricStat", actual); err != nil {
 		return false, err
 	}
-	matcher.subject = s
-	matcher.whole, matcher.metric = matcher.ref.lookup(s.res)
 	matcher.ok = false
 	if matcher.metric == nil {
 		return false, nil
@@ -114,12 +105,10 @@ func (matcher *haveMetricStatMatcher) expected() string {
 
 func (matcher *haveMetricStatMatcher) FailureMessage(any) string {
 	msg := fmt.Sprintf("Expected %s to have %s\n", matcher.subject.name(), matcher.expected())
-	switch {
-	case matcher.whole == nil:
-		return msg + matcher.ref.missing(matcher.subject.res)
-	case matcher.metric.Count() == 0:
-		return msg + matcher.ref.noSamples(matcher.whole)
-	case !matcher.ok:
+	if why := matcher.absent(); why != "" {
+		return msg + why
+	}
+	if !matcher.ok {
 		return msg + fmt.Sprintf("but %s has no %s: %s", matcher.ref, matcher.stat, matcher.metric)
 	}
 	msg += fmt.Sprintf("but its %s is %g: %s\n", matcher.stat, matcher.got, matcher.metric)

@@ -171,3 +171,36 @@ func formatTags(tags map[string]string) string {
 	}
 	return "{" + strings.Join(parts, ",") + "}"
 }
+
+// metricLookup is what HaveMetric and HaveMetricStat share: the metric they
+// look for, what the last Match found, and why a metric is absent.
+type metricLookup struct {
+	ref metricRef
+
+	subject subject
+	whole   *wstest.Metric // the metric itself
+	metric  *wstest.Metric // the submetric the ref selects (whole without tags)
+}
+
+// find looks the metric up in actual; the error is a misuse of the matcher.
+func (l *metricLookup) find(matcherName string, actual any) error {
+	s, err := resultOf(matcherName, actual)
+	if err != nil {
+		return err
+	}
+	l.subject = s
+	l.whole, l.metric = l.ref.lookup(s.res)
+	return nil
+}
+
+// absent explains a missing metric or one without samples; it is "" when
+// the metric has samples.
+func (l *metricLookup) absent() string {
+	switch {
+	case l.whole == nil:
+		return l.ref.missing(l.subject.res)
+	case l.metric.Count() == 0:
+		return l.ref.noSamples(l.whole)
+	}
+	return ""
+}
