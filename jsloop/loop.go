@@ -27,6 +27,7 @@ type Loop struct {
 	// Loop goroutine only.
 	spare    []func() error  // storage reused by takeBatch
 	running  bool            // inside Run, drain included
+	turn     uint64          // macrotasks started, see Turn
 	rejected []*goja.Promise // rejected without a handler, in order
 	timers   timerQueue
 }
@@ -67,6 +68,12 @@ func (l *Loop) Context() context.Context {
 	defer l.mu.Unlock()
 	return l.ctx
 }
+
+// Turn counts the macrotasks the loop has started: reads within one task
+// (and the promise jobs after it) agree, a read in any later task is
+// greater. Code that must change what the script sees only between tasks
+// compares turns. Call it on the loop goroutine.
+func (l *Loop) Turn() uint64 { return l.turn }
 
 // Run calls first and then every queued task, each as one macrotask with
 // promise jobs drained after it, until nothing is queued or reserved. It
@@ -162,6 +169,7 @@ func (l *Loop) runTasks(ctx context.Context) (err error, byCtx bool) {
 			continue
 		}
 		for i, task := range batch {
+			l.turn++
 			if err := task(); err != nil {
 				l.giveBack(batch, batch[i+1:])
 				return err, ctx.Err() != nil && isInterrupt(err, ctx)
@@ -197,6 +205,7 @@ func (l *Loop) drain(ctx context.Context, interrupted bool) {
 			continue
 		}
 		for _, task := range batch {
+			l.turn++
 			if interrupted {
 				l.rt.Interrupt(reason) // a task's JS call consumes it
 			}

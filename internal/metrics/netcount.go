@@ -24,6 +24,10 @@ func (c *ByteCounter) Take() (sent, received int64) {
 	return c.sent.Swap(0), c.received.Swap(0)
 }
 
+// AddSent counts n bytes written by a connection that writes around its
+// CountingConn.
+func (c *ByteCounter) AddSent(n int64) { c.sent.Add(n) }
+
 // Flush takes the totals and adds them as one data_sent and one
 // data_received sample at t with tags (both even when zero, as k6 does at
 // the end of every iteration).

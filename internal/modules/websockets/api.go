@@ -1,7 +1,9 @@
 package websockets
 
 import (
+	"errors"
 	"fmt"
+	"net"
 	"strconv"
 	"time"
 
@@ -52,7 +54,7 @@ func (m *Module) defineWebSocket(binaryType string) *goja.Object {
 	method("close", m.close)
 	getter("url", func(s *socket) goja.Value { return rt.ToValue(s.url) }, nil)
 	getter("readyState", func(s *socket) goja.Value { return rt.ToValue(s.state) }, nil)
-	getter("bufferedAmount", func(s *socket) goja.Value { return rt.ToValue(s.buffered) }, nil)
+	getter("bufferedAmount", func(s *socket) goja.Value { return rt.ToValue(s.sent.amount(m.vu.Loop.Turn(), s.spill)) }, nil)
 	getter("extensions", func(s *socket) goja.Value {
 		out := make([]any, len(s.extensions))
 		for i, e := range s.extensions {
@@ -141,9 +143,14 @@ func (m *Module) send(s *socket, call goja.FunctionCall) goja.Value {
 	if s.state != stateOpen {
 		m.throw("InvalidStateError")
 	}
-	it := m.payload(call.Argument(0))
-	s.buffered += it.size()
-	s.out.put(it)
+	msg := m.payload(call.Argument(0))
+	if err := writeData(s.conn, msg); err != nil {
+		s.sent.lost(msg.size())
+		s.writeFailed(err)
+		return goja.Undefined()
+	}
+	s.sent.wrote(msg.size(), m.vu.Loop.Turn(), s.spill, s.spill.accepted.Load())
+	s.push(m.vu.Shared.Builtin.WSMsgsSent, time.Now(), 1, s.sampleTags)
 	return goja.Undefined()
 }
 
@@ -157,7 +164,9 @@ func (m *Module) ping(s *socket, _ goja.FunctionCall) goja.Value {
 		s.pings = map[string]time.Time{}
 	}
 	s.pings[id] = time.Now()
-	s.out.put(outgoing{kind: framePing, data: []byte(id)})
+	if err := s.conn.WriteControl(websocket.PingMessage, []byte(id), time.Now().Add(controlWait)); err != nil {
+		s.writeFailed(err)
+	}
 	return goja.Undefined()
 }
 
@@ -190,8 +199,25 @@ func (m *Module) close(s *socket, call goja.FunctionCall) goja.Value {
 	}
 	s.state = stateClosing
 	s.lastCode = code
-	s.out.put(outgoing{kind: frameClose, data: websocket.FormatCloseMessage(code, reason)})
+	err := s.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(controlWait))
+	if err != nil {
+		s.writeFailed(err)
+		return goja.Undefined()
+	}
+	s.armCloseTimer(s.conn)
 	return goja.Undefined()
+}
+
+// writeFailed handles a frame the loop could not write: unless the
+// connection is already closing (gorilla refuses frames after a close
+// frame, and a cut connection refuses everything), it is cut, and the
+// close event tells why.
+func (s *socket) writeFailed(err error) {
+	if errors.Is(err, websocket.ErrCloseSent) || errors.Is(err, net.ErrClosed) {
+		return
+	}
+	s.fail(err)
+	_ = s.conn.Close()
 }
 
 // abandon gives up a handshake in progress (close() while CONNECTING):
@@ -199,7 +225,7 @@ func (m *Module) close(s *socket, call goja.FunctionCall) goja.Value {
 func (s *socket) abandon() {
 	s.mu.Lock()
 	s.abandoned = true
-	conn, dialing := s.conn, s.dialing
+	conn, dialing := s.netConn, s.dialing
 	if conn != nil && s.failure == nil {
 		s.failure = errClosedWhileConnecting
 	}

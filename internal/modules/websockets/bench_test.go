@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -88,6 +89,7 @@ func BenchmarkPingPong(b *testing.B) {
 	const sockets = 40
 	b.Run("JS", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := cpuTime()
 		start := time.Now()
 		res, err := wstest.Run(context.Background(), wstest.Script{Name: "bench.js", Source: benchScript},
 			wstest.WithEnv("URL", url), wstest.WithEnv("ROUNDS", strconv.Itoa(b.N)), wstest.WithoutSamples())
@@ -99,9 +101,11 @@ func BenchmarkPingPong(b *testing.B) {
 			b.Fatalf("received %d messages, errors %v", got, res.Errors)
 		}
 		b.ReportMetric(float64(sockets*b.N)/elapsed.Seconds(), "msgs/s")
+		b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(sockets*b.N), "cpu-µs/msg")
 	})
 	b.Run("Go", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := cpuTime()
 		start := time.Now()
 		payload := []byte(strings.Repeat("x", 100))
 		var wg sync.WaitGroup
@@ -136,7 +140,15 @@ func BenchmarkPingPong(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(sockets*b.N)/time.Since(start).Seconds(), "msgs/s")
+		b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(sockets*b.N), "cpu-µs/msg")
 	})
+}
+
+// cpuTime is the process's user and system CPU time so far, in ns.
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
 // BenchmarkIdleSocketMemory opens 1,000 idle sockets in one VU and reports

@@ -143,3 +143,30 @@ export default function () {
 		})
 	}
 }
+
+// TestStalledPeerDoesNotStallTheLoop: a server that stops reading makes
+// send() keep the data (bufferedAmount stays up in later tasks) but never
+// blocks the event loop: a timer still fires, and close() ends the socket
+// after the close timeout.
+func TestStalledPeerDoesNotStallTheLoop(t *testing.T) {
+	g := NewWithT(t)
+	base := newHostileServer(t)
+	res := run(t, nil, `
+import { WebSocket } from "k6/websockets";
+export default function () {
+  const ws = new WebSocket("`+base+`/stalled", null, {closeTimeout: "200ms"});
+  const chunk = "x".repeat(64 * 1024);
+  ws.onopen = () => {
+    for (let i = 0; i < 512; i++) ws.send(chunk); // 32 MiB: more than the kernel buffers hold
+    console.log("sent", ws.bufferedAmount);
+    setTimeout(() => {
+      console.log("held", ws.bufferedAmount > 0, ws.bufferedAmount <= 512 * chunk.length);
+      ws.close();
+    }, 50);
+  };
+  ws.onclose = (e) => console.log("close", e.code);
+}`)
+	g.Expect(errorTexts(res)).To(BeEmpty())
+	g.Expect(infoLogs(res)).To(Equal([]string{"sent 33554432", "held true true", "close 1006"}))
+	g.Expect(count(res, "ws_msgs_sent")).To(BeEquivalentTo(512))
+}

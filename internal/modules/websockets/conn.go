@@ -16,7 +16,6 @@ import (
 	"github.com/dop251/goja"
 	"github.com/gorilla/websocket"
 
-	"github.com/wsk6/wstest/internal/metrics"
 	"github.com/wsk6/wstest/jsloop"
 )
 
@@ -25,6 +24,10 @@ const handshakeTimeout = 60 * time.Second
 
 // controlWait bounds the writing of a control frame.
 const controlWait = 10 * time.Second
+
+// closeLinger bounds the wait, once the reader has ended, for the bytes
+// still waiting to be written (a reply to the server's close frame, say).
+const closeLinger = time.Second
 
 // errClosedWhileConnecting is the error event of close() while CONNECTING.
 var errClosedWhileConnecting = errors.New("WebSocket was closed before the connection was established")
@@ -42,7 +45,8 @@ func scriptEnded(cause error) bool {
 }
 
 // dialer builds the gorilla dialer: every connection goes through the VU's
-// Dial (wss with useTLS) and is counted for data_sent/data_received.
+// Dial (wss with useTLS), is counted for data_sent/data_received, and sits
+// on a spillConn so that the loop can write without blocking.
 func (s *socket) dialer() *websocket.Dialer {
 	shared := s.m.vu.Shared
 	counter := s.m.vu.ByteCounter()
@@ -51,17 +55,18 @@ func (s *socket) dialer() *websocket.Dialer {
 		if err != nil {
 			return nil, err
 		}
+		sc := newSpillConn(c, counter, s.fail)
 		// gorilla does not watch the context while it waits for the
 		// handshake response: keep the connection so that close() and
 		// the end of the iteration can cut it.
 		s.mu.Lock()
-		s.dialing = c
+		s.dialing = sc
 		cut := s.abandoned || s.ctxDone
 		s.mu.Unlock()
 		if cut {
-			_ = c.Close()
+			_ = sc.Close()
 		}
-		return &metrics.CountingConn{Conn: c, Counter: counter}, nil
+		return sc, nil
 	}
 	host := s.u.Hostname()
 	return &websocket.Dialer{
@@ -105,7 +110,7 @@ func (s *socket) header() http.Header {
 	return h
 }
 
-// run is the socket's reader goroutine: it dials, starts the writer, reads
+// run is the socket's reader goroutine: it dials, reads
 // until the connection ends, and queues the final task.
 func (s *socket) run() {
 	start := time.Now()
@@ -119,10 +124,11 @@ func (s *socket) run() {
 		}
 	}
 	s.mu.Lock()
+	sc := s.dialing
 	s.dialing = nil
 	abandoned, ctxDone := s.abandoned, s.ctxDone
 	if err == nil && !abandoned && !ctxDone {
-		s.conn = conn
+		s.netConn = conn
 	}
 	s.mu.Unlock()
 	if err == nil && (abandoned || ctxDone) {
@@ -142,7 +148,8 @@ func (s *socket) run() {
 		return
 	}
 
-	s.q.push(s.openTask(conn.Subprotocol(), resp.Header.Values("Sec-WebSocket-Extensions"), tags))
+	sc.goAsync()
+	s.q.push(s.openTask(conn, sc, resp.Header.Values("Sec-WebSocket-Extensions"), tags))
 	conn.SetPingHandler(func(data string) error {
 		if err := conn.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(controlWait)); err == nil {
 			at := time.Now()
@@ -156,12 +163,9 @@ func (s *socket) run() {
 		return nil
 	})
 
-	writerDone := make(chan struct{})
-	go s.writeLoop(conn, tags, writerDone)
 	readErr := s.readLoop(conn)
+	sc.settle(closeLinger)
 	_ = conn.Close()
-	s.out.stop()
-	<-writerDone
 
 	s.mu.Lock()
 	if s.closeTimer != nil {
@@ -261,60 +265,13 @@ func (s *socket) readLoop(conn *websocket.Conn) error {
 	}
 }
 
-// writeLoop writes the queued frames in order until the outbox stops.
-func (s *socket) writeLoop(conn *websocket.Conn, tags *metrics.TagSet, done chan<- struct{}) {
-	defer close(done)
-	b := s.m.vu.Shared.Builtin
-	var buf []outgoing
-	for {
-		items, ok := s.out.next(buf)
-		if !ok {
-			return
-		}
-		buf = items
-		// bufferedAmount drops as the writer takes the frames: counted
-		// before the writes, the socket's next task (an echo's message,
-		// or the reconcile task queued after the writes) sees it.
-		var taken int64
-		for _, it := range items {
-			taken += it.size()
-		}
-		s.taken.Add(taken)
-		for i, it := range items {
-			var err error
-			switch it.kind {
-			case frameText:
-				err = writeText(conn, it.text)
-			case frameBinary:
-				err = conn.WriteMessage(websocket.BinaryMessage, it.data)
-			case framePing:
-				err = conn.WriteControl(websocket.PingMessage, it.data, time.Now().Add(controlWait))
-			case frameClose:
-				err = conn.WriteControl(websocket.CloseMessage, it.data, time.Now().Add(controlWait))
-				if err == nil {
-					s.armCloseTimer(conn)
-				}
-			}
-			items[i] = outgoing{}
-			if err != nil {
-				if !errors.Is(err, websocket.ErrCloseSent) {
-					s.fail(err)
-					_ = conn.Close()
-				}
-				continue
-			}
-			if it.kind == frameText || it.kind == frameBinary {
-				s.push(b.WSMsgsSent, time.Now(), 1, tags)
-			}
-		}
-		if taken > 0 && s.reconciling.CompareAndSwap(false, true) {
-			s.q.push(func() error {
-				s.reconciling.Store(false)
-				s.reconcile()
-				return nil
-			})
-		}
+// writeData writes a data message; the loop calls it. It does not block
+// (see spillConn).
+func writeData(conn *websocket.Conn, msg outgoing) error {
+	if msg.binary {
+		return conn.WriteMessage(websocket.BinaryMessage, msg.data)
 	}
+	return writeText(conn, msg.text)
 }
 
 // writeText writes a text message from a string, without a []byte copy.

@@ -5,10 +5,13 @@
 // Use New to make the module of one VU, and Module.Exports to get the
 // exports (WebSocket, Blob) of one import path.
 //
-// Every socket has one reader and one writer goroutine; everything the
-// script sees changes on the loop goroutine only, through one loop
-// reservation per socket that it holds from construction until its final
-// close event has been dispatched. When the iteration's context ends, a
+// Every socket has one reader goroutine. send(), ping() and close() write
+// on the loop goroutine itself, through a connection whose writes never
+// block (spillConn: what the kernel does not take at once is written by a
+// short-lived flusher goroutine). Everything the script sees changes on the
+// loop goroutine only, through one loop reservation per socket that it
+// holds from construction until its final close event has been
+// dispatched. When the iteration's context ends, a
 // socket stops delivering events, sends a best-effort close frame, cuts its
 // TCP connection and releases its reservation.
 //

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/gorilla/websocket"
 
 	"github.com/wsk6/wstest/internal/metrics"
 	"github.com/wsk6/wstest/internal/vu"
@@ -93,15 +94,15 @@ func (s *socket) dispatch(kind int, ev *goja.Object) error {
 }
 
 // openTask makes the socket OPEN and dispatches open.
-func (s *socket) openTask(protocol string, extensions []string, tags *metrics.TagSet) func() error {
+func (s *socket) openTask(conn *websocket.Conn, sc *spillConn, extensions []string, tags *metrics.TagSet) func() error {
 	return func() error {
 		s.sampleTags = tags
-		s.reconcile()
 		if !s.live() || s.state != stateConnecting {
 			return nil
 		}
 		s.state = stateOpen
-		s.protocol = protocol
+		s.conn, s.spill = conn, sc
+		s.protocol = conn.Subprotocol()
 		if extensions != nil {
 			s.extensions = extensions
 		}
@@ -116,7 +117,6 @@ func (s *socket) openTask(protocol string, extensions []string, tags *metrics.Ta
 
 // message dispatches one data message while OPEN.
 func (s *socket) message(t *task) error {
-	s.reconcile()
 	if !s.live() || s.state != stateOpen {
 		return nil
 	}
@@ -153,7 +153,6 @@ func (s *socket) message(t *task) error {
 
 // control dispatches ping (a server ping we answered).
 func (s *socket) control(kind int, at time.Time) error {
-	s.reconcile()
 	if !s.live() {
 		return nil
 	}
@@ -180,7 +179,7 @@ func (s *socket) pong(data string, at time.Time) error {
 // dispatched, and the exception ends the iteration.
 func (s *socket) listenerFailed(err error) error {
 	s.mu.Lock()
-	conn := s.conn
+	conn := s.netConn
 	if s.failure == nil {
 		s.failure = err
 	}
@@ -188,7 +187,6 @@ func (s *socket) listenerFailed(err error) error {
 	if conn != nil {
 		_ = conn.Close()
 	}
-	s.out.stop()
 	_ = s.closed(closeInfo{code: 1006, err: err})
 	return err
 }
@@ -204,7 +202,6 @@ func (s *socket) closed(info closeInfo) error {
 		// ended: whatever the network did, its own close is the reason.
 		info.err, info.status = errClosedWhileConnecting, 0
 	}
-	s.reconcile()
 	s.state = stateClosed
 	if !s.live() {
 		s.finished = true

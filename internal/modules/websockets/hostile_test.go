@@ -15,12 +15,14 @@ import (
 // not offer; its URL is ws://. Routes:
 //
 //	/silent    upgrades, then never reads: a close frame is never answered
+//	/stalled   upgrades, then never reads from the TCP connection at all
 //	/badutf8   sends "ok", then a text frame that is not UTF-8
 //	/pong      sends an unsolicited pong, then "after", then echoes
 //	/badclose  sends a close frame with the invalid code 999
 func newHostileServer(t testing.TB) string {
 	t.Helper()
 	up := websocket.Upgrader{}
+	stop := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		conn, err := up.Upgrade(w, r, nil)
 		if err != nil {
@@ -29,6 +31,12 @@ func newHostileServer(t testing.TB) string {
 		defer conn.Close()
 		deadline := time.Now().Add(5 * time.Second)
 		switch r.URL.Path {
+		case "/stalled":
+			select {
+			case <-stop:
+			case <-time.After(20 * time.Second):
+			}
+			return
 		case "/silent":
 			_ = conn.NetConn().SetReadDeadline(time.Now().Add(20 * time.Second))
 			_, _ = io.Copy(io.Discard, conn.NetConn())
@@ -52,5 +60,6 @@ func newHostileServer(t testing.TB) string {
 		}
 	}))
 	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(stop) }) // runs first: /stalled handlers return
 	return "ws" + strings.TrimPrefix(srv.URL, "http")
 }

@@ -12,16 +12,31 @@ var (
 	typeBytes       = reflect.TypeOf([]byte(nil))
 )
 
+// outgoing is a data message for send().
+type outgoing struct {
+	binary bool
+	text   string // a text message's data
+	data   []byte // a binary message's data
+}
+
+// size is what the message adds to bufferedAmount.
+func (msg outgoing) size() int64 {
+	if msg.binary {
+		return int64(len(msg.data))
+	}
+	return int64(len(msg.text))
+}
+
 // payload returns what send(v) puts on the wire: the text of a string (Go
 // strings cannot change, so it needs no copy) or a copy of the bytes of a
 // binary value, or throws `unsupported send type <T>`.
-func (m *Module) payload(v goja.Value) (it outgoing) {
+func (m *Module) payload(v goja.Value) outgoing {
 	if goja.IsString(v) {
-		return outgoing{kind: frameText, text: v.String()}
+		return outgoing{text: v.String()}
 	}
 	if obj, ok := v.(*goja.Object); ok {
 		if b, ok := m.bytesOf(obj); ok {
-			return outgoing{kind: frameBinary, data: append([]byte(nil), b...)}
+			return outgoing{binary: true, data: append([]byte(nil), b...)}
 		}
 	}
 	m.throw(fmt.Sprintf("unsupported send type %T", v.Export()))

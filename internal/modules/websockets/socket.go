@@ -2,10 +2,8 @@ package websockets
 
 import (
 	"context"
-	"net"
 	"net/url"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -28,7 +26,6 @@ type socket struct {
 	p          params
 	tags       *metrics.TagSet // construction snapshot plus custom tags
 	q          *taskQueue
-	out        *outbox
 	ctx        context.Context // the iteration's context (the loop's)
 	dialCtx    context.Context
 	dialCancel context.CancelFunc
@@ -36,7 +33,9 @@ type socket struct {
 
 	// loop goroutine only
 	state      int
-	buffered   int64 // bufferedAmount: data bytes not yet taken by the writer
+	conn       *websocket.Conn // set when OPEN: the loop writes on it
+	spill      *spillConn      // under conn
+	sent       sentBytes       // for bufferedAmount
 	protocol   string
 	extensions []string
 	binaryType string
@@ -50,15 +49,12 @@ type socket struct {
 	lastCode   int  // code of a close() the script started
 	sampleTags *metrics.TagSet
 
-	taken       atomic.Int64 // data bytes the writer took since the last reconcile
-	reconciling atomic.Bool  // a reconcile task is queued
-
-	mu         sync.Mutex // guards the fields below
-	conn       *websocket.Conn
-	dialing    net.Conn // the raw connection while the handshake runs
-	abandoned  bool     // close() while CONNECTING
-	ctxDone    bool     // the iteration's context ended
-	failure    error    // why we cut the connection ourselves
+	mu         sync.Mutex      // guards the fields below
+	netConn    *websocket.Conn // conn, for the goroutines that cut it
+	dialing    *spillConn      // the connection while the handshake runs
+	abandoned  bool            // close() while CONNECTING
+	ctxDone    bool            // the iteration's context ended
+	failure    error           // why we cut the connection ourselves
 	closeTimer *time.Timer
 }
 
@@ -80,7 +76,6 @@ func (m *Module) construct(call goja.FunctionCall, proto *goja.Object, binaryTyp
 		u:          u,
 		p:          p,
 		binaryType: binaryType,
-		out:        newOutbox(),
 		ctx:        v.Loop.Context(),
 		extensions: []string{},
 	}
@@ -126,7 +121,7 @@ func (s *socket) onContextDone() {
 	s.dialCancel()
 	s.mu.Lock()
 	s.ctxDone = true
-	conn, dialing := s.conn, s.dialing
+	conn, dialing := s.netConn, s.dialing
 	s.mu.Unlock()
 	if conn == nil {
 		if dialing != nil {
@@ -180,11 +175,4 @@ func (s *socket) push(m *metrics.Metric, at time.Time, value float64, tags *metr
 		return
 	}
 	m.Add(at, value, tags)
-}
-
-// reconcile lowers bufferedAmount by what the writer took; it runs on the
-// loop at the start of each socket task, never inside the task that called
-// send(), so a read right after send() sees the bytes it added.
-func (s *socket) reconcile() {
-	s.buffered = max(0, s.buffered-s.taken.Swap(0))
 }

@@ -1,0 +1,214 @@
+package websockets
+
+import (
+	"errors"
+	"net"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/wsk6/wstest/internal/metrics"
+)
+
+// spillConn is the connection under gorilla (and under TLS for wss). Once
+// the socket is open its Write never blocks, so that send(), ping() and
+// close() write on the event loop itself, without handing every frame to
+// another goroutine: a write goes straight to the kernel when nothing is
+// waiting and the kernel's send buffer takes it all (the usual case). What
+// the kernel does not take "spills" into a buffer, in order, and a flusher
+// goroutine, started only then, writes it out. A peer that stops reading
+// costs memory (seen in bufferedAmount), never a stalled loop.
+//
+// During the handshake (before goAsync) it is a plain pass-through.
+type spillConn struct {
+	net.Conn                      // the counted connection: reads, blocking writes, deadlines
+	raw      syscall.RawConn      // the socket, for non-blocking writes; nil without one (in-memory pipes)
+	counter  *metrics.ByteCounter // counts what the non-blocking writes send
+	// onError learns why the flusher could not write, before the
+	// connection is cut; it runs on the flusher.
+	onError func(error)
+
+	accepted atomic.Int64 // bytes taken by Write since goAsync
+	written  atomic.Int64 // of those, bytes the kernel has taken
+
+	mu       sync.Mutex // guards the fields below
+	async    bool
+	pending  []byte        // accepted, not yet written, in order
+	spare    []byte        // the flusher's last buffer, reused
+	flushing chan struct{} // non-nil while a flusher runs; closed when it ends
+	closed   bool
+	err      error // the first write error: every later Write returns it
+	flusher  sync.WaitGroup
+}
+
+// maxSpareBuffer bounds the spill buffer kept for reuse after a burst.
+const maxSpareBuffer = 64 << 10
+
+func newSpillConn(conn net.Conn, counter *metrics.ByteCounter, onError func(error)) *spillConn {
+	c := &spillConn{Conn: &metrics.CountingConn{Conn: conn, Counter: counter}, counter: counter, onError: onError}
+	if sc, ok := conn.(syscall.Conn); ok {
+		if raw, err := sc.SyscallConn(); err == nil {
+			c.raw = raw
+		}
+	}
+	return c
+}
+
+// goAsync makes every later Write non-blocking.
+func (c *spillConn) goAsync() {
+	c.mu.Lock()
+	c.async = true
+	c.mu.Unlock()
+}
+
+// Write writes p in order after everything written before. Once async it
+// returns at once: the error is that of an earlier write, of the kernel
+// refusing p, or of a closed connection.
+func (c *spillConn) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	if !c.async {
+		c.mu.Unlock()
+		return c.Conn.Write(p)
+	}
+	defer c.mu.Unlock()
+	switch {
+	case c.err != nil:
+		return 0, c.err
+	case c.closed:
+		return 0, net.ErrClosed
+	}
+	c.accepted.Add(int64(len(p)))
+	n := 0
+	if c.flushing == nil && c.raw != nil {
+		var err error
+		n, err = c.tryWrite(p)
+		c.written.Add(int64(n))
+		if err != nil {
+			c.err = err
+			return n, err
+		}
+		if n == len(p) {
+			return n, nil
+		}
+	}
+	c.pending = append(c.pending, p[n:]...)
+	if c.flushing == nil {
+		c.flushing = make(chan struct{})
+		c.flusher.Add(1)
+		go c.flush(c.flushing)
+	}
+	return len(p), nil
+}
+
+// tryWrite writes as much of p as the kernel takes without waiting.
+func (c *spillConn) tryWrite(p []byte) (n int, err error) {
+	rawErr := c.raw.Write(func(fd uintptr) bool {
+		for n < len(p) {
+			m, err2 := syscall.Write(int(fd), p[n:])
+			switch {
+			case err2 == syscall.EINTR:
+				continue
+			case err2 == syscall.EAGAIN:
+				return true
+			case err2 != nil:
+				err = err2
+				return true
+			}
+			n += m
+		}
+		return true
+	})
+	if n > 0 {
+		c.counter.AddSent(int64(n))
+	}
+	if err == nil {
+		err = rawErr
+	}
+	if err != nil {
+		err = &net.OpError{Op: "write", Net: "tcp", Source: c.LocalAddr(), Addr: c.RemoteAddr(), Err: err}
+	}
+	return n, err
+}
+
+// flush writes the pending bytes, blocking, until none are left.
+func (c *spillConn) flush(done chan struct{}) {
+	defer c.flusher.Done()
+	for {
+		c.mu.Lock()
+		if len(c.pending) == 0 || c.closed || c.err != nil {
+			c.pending = nil
+			c.flushing = nil
+			close(done)
+			c.mu.Unlock()
+			return
+		}
+		buf := c.pending
+		c.pending = c.spare[:0]
+		c.spare = nil
+		c.mu.Unlock()
+
+		n, err := c.Conn.Write(buf)
+		c.written.Add(int64(n))
+
+		c.mu.Lock()
+		if cap(buf) <= maxSpareBuffer {
+			c.spare = buf[:0]
+		}
+		report := err != nil && !c.closed && c.err == nil
+		if report {
+			c.err = err
+		}
+		c.mu.Unlock()
+		if report {
+			c.onError(err)
+			_ = c.Conn.Close() // the reader sees the end
+		}
+	}
+}
+
+// SetWriteDeadline applies during the handshake only: once async, writes
+// do not wait, and the flusher waits for the peer as long as the
+// connection lives (the close timeout bounds that).
+func (c *spillConn) SetWriteDeadline(t time.Time) error {
+	c.mu.Lock()
+	async := c.async
+	c.mu.Unlock()
+	if async {
+		return nil
+	}
+	return c.Conn.SetWriteDeadline(t)
+}
+
+// settle waits, at most d, until the flusher has written everything out
+// (the reply to a server's close frame, say) so that closing the
+// connection loses nothing the peer still reads.
+func (c *spillConn) settle(d time.Duration) {
+	c.mu.Lock()
+	done := c.flushing
+	c.mu.Unlock()
+	if done == nil {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+	}
+}
+
+// Close drops what is pending, closes the connection and waits for the
+// flusher to end.
+func (c *spillConn) Close() error {
+	c.mu.Lock()
+	c.closed = true
+	c.pending = nil
+	c.mu.Unlock()
+	err := c.Conn.Close()
+	c.flusher.Wait()
+	if errors.Is(err, net.ErrClosed) {
+		return nil
+	}
+	return err
+}
