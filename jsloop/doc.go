@@ -8,7 +8,8 @@
 // Use Loop.RegisterCallback from Go code running on the loop to reserve a
 // slot for work finished on another goroutine (a network read, a sleep): the
 // returned enqueue function hands the result back to the loop, where it may
-// touch goja values and resolve promises.
+// touch goja values and resolve promises. A Reservation does the same for a
+// holder that reserves again after every task, without allocating.
 //
 // Use Loop.SetTimers to install setTimeout, setInterval, clearTimeout and
 // clearInterval, with k6's semantics, on the global object or a module's
@@ -21,7 +22,8 @@
 // # Threading
 //
 // Only the goroutine calling Run touches goja values. The enqueue functions
-// returned by RegisterCallback are the only way in from other goroutines.
+// returned by RegisterCallback, and Reservation.Enqueue, are the only ways
+// in from other goroutines.
 //
 // # Ordering
 //

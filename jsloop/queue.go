@@ -30,14 +30,52 @@ func (l *Loop) RegisterCallback() (enqueue func(func() error)) {
 		if called.Swap(true) {
 			panic("jsloop: enqueue called twice for one RegisterCallback reservation")
 		}
-		l.mu.Lock()
-		if f != nil {
-			l.queue = append(l.queue, f)
-		}
-		l.reserved--
-		l.mu.Unlock()
-		l.signal()
+		l.release(f)
 	}
+}
+
+// Reservation is a RegisterCallback that can be taken again and again
+// without allocating, for a holder that reserves the loop anew after every
+// task it queues (a WebSocket, for its whole life). The zero value is
+// ready; one holder uses it, and holds it at most once at a time.
+type Reservation struct {
+	loop *Loop
+	held atomic.Bool
+}
+
+// Reserve holds r on l, as RegisterCallback does, with the same rules: on
+// the loop goroutine while Run executes. It panics if r is already held.
+func (l *Loop) Reserve(r *Reservation) {
+	if !l.running {
+		panic("jsloop: Reserve called outside Run")
+	}
+	if r.held.Swap(true) {
+		panic("jsloop: Reserve called on a Reservation already held")
+	}
+	r.loop = l
+	l.reserve(1)
+}
+
+// Enqueue queues f as a macrotask (f may be nil) and releases r, like the
+// enqueue function of RegisterCallback. It is goroutine-safe and panics if
+// r is not held.
+func (r *Reservation) Enqueue(f func() error) {
+	l := r.loop // read before the release: a new Reserve may follow it
+	if !r.held.Swap(false) {
+		panic("jsloop: Enqueue called on a Reservation not held")
+	}
+	l.release(f)
+}
+
+// release queues f (if not nil) and gives back one reservation.
+func (l *Loop) release(f func() error) {
+	l.mu.Lock()
+	if f != nil {
+		l.queue = append(l.queue, f)
+	}
+	l.reserved--
+	l.mu.Unlock()
+	l.signal()
 }
 
 // post queues f without a reservation; the caller makes sure Run is in

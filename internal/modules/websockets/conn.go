@@ -110,7 +110,7 @@ func (s *socket) header() http.Header {
 	return h
 }
 
-// run is the socket's reader goroutine: it dials, reads
+// run is the socket's reader goroutine: it dials, reads messages
 // until the connection ends, and queues the final task.
 func (s *socket) run() {
 	start := time.Now()

@@ -43,20 +43,6 @@ type listener struct {
 // live reports whether the socket may still talk to the script.
 func (s *socket) live() bool { return s.ctx.Err() == nil && !s.finished }
 
-// newEvent makes an event object with type, target and timestamp.
-func (s *socket) newEvent(kind int, at time.Time) *goja.Object {
-	rt := s.m.rt
-	ev := rt.NewObject()
-	_ = ev.Set("type", s.m.eventTypes[kind])
-	_ = ev.Set("target", s.obj)
-	_ = ev.Set("timestamp", float64(at.UnixNano())/1e6)
-	return ev
-}
-
-func setField(ev *goja.Object, name string, v goja.Value) {
-	_ = ev.Set(name, v)
-}
-
 // record reports an event to the run's result.
 func (s *socket) record(e vu.Event) {
 	if s.m.vu.Shared.Event == nil {
@@ -70,7 +56,7 @@ func (s *socket) record(e vu.Event) {
 // set to the socket. The first exception stops the dispatch.
 func (s *socket) dispatch(kind int, ev *goja.Object) error {
 	if fn := s.handlerFns[kind]; fn != nil {
-		if _, err := fn(s.obj, ev); err != nil {
+		if err := s.call(fn, ev); err != nil {
 			return err
 		}
 	}
@@ -79,18 +65,30 @@ func (s *socket) dispatch(kind int, ev *goja.Object) error {
 	case 0:
 		return nil
 	case 1:
-		_, err := ls[0].fn(s.obj, ev)
-		return err
+		return s.call(ls[0].fn, ev)
 	}
 	for _, l := range append([]*listener(nil), ls...) {
 		if l.removed {
 			continue
 		}
-		if _, err := l.fn(s.obj, ev); err != nil {
+		if err := s.call(l.fn, ev); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// call calls one listener with ev. The argument slice is the module's,
+// which saves an allocation per call: a JS listener gets copies of its
+// arguments on goja's stack, and native functions (console.log, a
+// promise's resolve, bound functions) read theirs during the call. It is
+// set before each call, so a nested dispatch cannot leave it wrong.
+func (s *socket) call(fn goja.Callable, ev *goja.Object) error {
+	args := s.m.eventArgs[:]
+	args[0] = ev
+	_, err := fn(s.obj, args...)
+	args[0] = nil
+	return err
 }
 
 // openTask makes the socket OPEN and dispatches open.
@@ -108,7 +106,8 @@ func (s *socket) openTask(conn *websocket.Conn, sc *spillConn, extensions []stri
 		}
 		at := time.Now()
 		s.record(vu.Event{Type: "open", Time: at})
-		if err := s.dispatch(evOpen, s.newEvent(evOpen, at)); err != nil {
+		ev, _ := s.newEvent(evOpen, at)
+		if err := s.dispatch(evOpen, ev); err != nil {
 			return s.listenerFailed(err)
 		}
 		return nil
@@ -129,22 +128,21 @@ func (s *socket) message(t *task) error {
 		}
 		s.record(vu.Event{Type: "message", Time: at, Data: text, Binary: binary})
 	}
-	ev := s.newEvent(evMessage, at)
+	ev, e := s.newEvent(evMessage, at)
 	rt := s.m.rt
 	switch {
 	case !binary:
-		setField(ev, "data", rt.ToValue(t.text))
+		e.text = t.text
 	case s.binaryType == "blob":
-		setField(ev, "data", s.m.newBlob(data, ""))
+		e.data = s.m.newBlob(data, "")
 	default:
 		if s.binaryType == "" && !s.warnedBlob {
 			s.warnedBlob = true
 			s.m.vu.Logf(vu.LevelWarn, "WebSocket binaryType is not set: binary messages of %s are delivered as ArrayBuffer; "+
 				"set binaryType to \"arraybuffer\" or \"blob\"", s.url)
 		}
-		setField(ev, "data", rt.ToValue(rt.NewArrayBuffer(data)))
+		e.data = rt.ToValue(rt.NewArrayBuffer(data))
 	}
-	setField(ev, "origin", s.urlValue)
 	if err := s.dispatch(evMessage, ev); err != nil {
 		return s.listenerFailed(err)
 	}
@@ -157,7 +155,8 @@ func (s *socket) control(kind int, at time.Time) error {
 		return nil
 	}
 	s.record(vu.Event{Type: eventNames[kind], Time: at})
-	return s.dispatch(kind, s.newEvent(kind, at))
+	ev, _ := s.newEvent(kind, at)
+	return s.dispatch(kind, ev)
 }
 
 // pong measures ws_ping for our own pings and dispatches pong.
@@ -208,26 +207,20 @@ func (s *socket) closed(info closeInfo) error {
 		return nil
 	}
 	s.finished = true
-	rt := s.m.rt
 	if info.err != nil {
 		at := time.Now()
 		text := errorText(info.err)
 		s.record(vu.Event{Type: "error", Time: at, Error: text, Status: info.status})
-		ev := s.newEvent(evError, at)
-		setField(ev, "error", rt.ToValue(text))
-		if info.handshake {
-			setField(ev, "status", rt.ToValue(info.status))
-		}
+		ev, e := s.newEvent(evError, at)
+		e.text, e.handshake, e.status = text, info.handshake, info.status
 		if err := s.dispatch(evError, ev); err != nil {
 			return err
 		}
 	}
 	at := time.Now()
 	s.record(vu.Event{Type: "close", Time: at, Code: info.code, Reason: info.reason, WasClean: info.wasClean})
-	ev := s.newEvent(evClose, at)
-	setField(ev, "code", rt.ToValue(info.code))
-	setField(ev, "reason", rt.ToValue(info.reason))
-	setField(ev, "wasClean", rt.ToValue(info.wasClean))
+	ev, e := s.newEvent(evClose, at)
+	e.code, e.text, e.wasClean = info.code, info.reason, info.wasClean
 	return s.dispatch(evClose, ev)
 }
 

@@ -32,6 +32,7 @@ type Module struct {
 
 	exports    map[string]*goja.Object
 	eventTypes [eventKinds]goja.Value
+	eventArgs  [1]goja.Value // the argument of a handler call, reused
 }
 
 // New makes the module for v (called once per VU, lazily).

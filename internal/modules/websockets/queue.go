@@ -28,8 +28,9 @@ type taskQueue struct {
 	message func(t *task) error // runs a message task
 	flushFn func() error        // q.flush, made once
 
+	res jsloop.Reservation // held from construction until the final task is queued
+
 	mu        sync.Mutex // guards the fields below
-	enqueue   func(func() error)
 	tasks     []task
 	scheduled bool // a flush is queued on the loop
 	finished  bool // the final task was queued; later tasks are dropped
@@ -40,8 +41,9 @@ type taskQueue struct {
 // newTaskQueue reserves the loop; call it on the loop goroutine. message
 // runs the message tasks.
 func newTaskQueue(loop *jsloop.Loop, message func(t *task) error) *taskQueue {
-	q := &taskQueue{loop: loop, message: message, enqueue: loop.RegisterCallback()}
+	q := &taskQueue{loop: loop, message: message}
 	q.flushFn = q.flush
+	loop.Reserve(&q.res)
 	return q
 }
 
@@ -68,10 +70,8 @@ func (q *taskQueue) add(t task, last bool) {
 		return
 	}
 	q.scheduled = true
-	enqueue := q.enqueue
-	q.enqueue = nil
 	q.mu.Unlock()
-	enqueue(q.flushFn)
+	q.res.Enqueue(q.flushFn)
 }
 
 // flush runs on the loop: it takes the queued tasks, re-reserves the loop
@@ -83,7 +83,7 @@ func (q *taskQueue) flush() error {
 	q.tasks = q.spare[:0]
 	q.spare = nil
 	if !q.finished {
-		q.enqueue = q.loop.RegisterCallback()
+		q.loop.Reserve(&q.res)
 	}
 	q.scheduled = false
 	q.mu.Unlock()

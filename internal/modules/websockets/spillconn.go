@@ -29,6 +29,8 @@ type spillConn struct {
 	// connection is cut; it runs on the flusher.
 	onError func(error)
 
+	nb nonblockingWrite // the state of tryWrite, guarded by mu
+
 	accepted atomic.Int64 // bytes taken by Write since goAsync
 	written  atomic.Int64 // of those, bytes the kernel has taken
 
@@ -47,6 +49,7 @@ const maxSpareBuffer = 64 << 10
 
 func newSpillConn(conn net.Conn, counter *metrics.ByteCounter, onError func(error)) *spillConn {
 	c := &spillConn{Conn: &metrics.CountingConn{Conn: conn, Counter: counter}, counter: counter, onError: onError}
+	c.nb.fn = c.nb.write
 	if sc, ok := conn.(syscall.Conn); ok {
 		if raw, err := sc.SyscallConn(); err == nil {
 			c.raw = raw
@@ -102,23 +105,12 @@ func (c *spillConn) Write(p []byte) (int, error) {
 }
 
 // tryWrite writes as much of p as the kernel takes without waiting.
+// Call it with mu held.
 func (c *spillConn) tryWrite(p []byte) (n int, err error) {
-	rawErr := c.raw.Write(func(fd uintptr) bool {
-		for n < len(p) {
-			m, err2 := syscall.Write(int(fd), p[n:])
-			switch {
-			case err2 == syscall.EINTR:
-				continue
-			case err2 == syscall.EAGAIN:
-				return true
-			case err2 != nil:
-				err = err2
-				return true
-			}
-			n += m
-		}
-		return true
-	})
+	c.nb.p, c.nb.n, c.nb.err = p, 0, nil
+	rawErr := c.raw.Write(c.nb.fn)
+	n, err = c.nb.n, c.nb.err
+	c.nb.p = nil
 	if n > 0 {
 		c.counter.AddSent(int64(n))
 	}
@@ -129,6 +121,34 @@ func (c *spillConn) tryWrite(p []byte) (n int, err error) {
 		err = &net.OpError{Op: "write", Net: "tcp", Source: c.LocalAddr(), Addr: c.RemoteAddr(), Err: err}
 	}
 	return n, err
+}
+
+// nonblockingWrite is the callback of syscall.RawConn.Write, made once per
+// connection so that a write does not allocate a closure.
+type nonblockingWrite struct {
+	fn  func(fd uintptr) bool // write, as a method value
+	p   []byte
+	n   int
+	err error
+}
+
+// write writes p from n on until the kernel would block; returning true
+// tells the runtime not to wait for the socket to become writable.
+func (w *nonblockingWrite) write(fd uintptr) bool {
+	for w.n < len(w.p) {
+		m, err := syscall.Write(int(fd), w.p[w.n:])
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err == syscall.EAGAIN:
+			return true
+		case err != nil:
+			w.err = err
+			return true
+		}
+		w.n += m
+	}
+	return true
 }
 
 // flush writes the pending bytes, blocking, until none are left.
