@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -81,74 +82,123 @@ export default function () {
   }
 }`
 
-// BenchmarkPingPong compares the JS WebSocket with plain gorilla clients
-// doing the same work; one op is one 100-byte round trip on each of the
-// 40 sockets. msgs/s counts messages received by the clients.
-func BenchmarkPingPong(b *testing.B) {
-	url := startHelperServer(b)
-	const sockets = 40
-	b.Run("JS", func(b *testing.B) {
-		b.ReportAllocs()
-		cpu := cpuTime()
-		start := time.Now()
-		res, err := wstest.Run(context.Background(), wstest.Script{Name: "bench.js", Source: benchScript},
-			wstest.WithEnv("URL", url), wstest.WithEnv("ROUNDS", strconv.Itoa(b.N)), wstest.WithoutSamples())
-		if err != nil {
-			b.Fatal(err)
-		}
-		elapsed := time.Since(start)
-		if got := res.Metric("ws_msgs_received").Count(); got != int64(sockets*b.N) || len(res.Errors) > 0 {
-			b.Fatalf("received %d messages, errors %v", got, res.Errors)
-		}
-		b.ReportMetric(float64(sockets*b.N)/elapsed.Seconds(), "msgs/s")
-		b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(sockets*b.N), "cpu-µs/msg")
-	})
-	b.Run("Go", func(b *testing.B) {
-		b.ReportAllocs()
-		cpu := cpuTime()
-		start := time.Now()
-		payload := []byte(strings.Repeat("x", 100))
-		var wg sync.WaitGroup
-		errs := make(chan error, sockets)
-		for range sockets {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				conn, _, err := websocket.DefaultDialer.Dial(url+"/echo", nil)
-				if err != nil {
+// pingPongSockets is the number of sockets of the ping-pong benchmarks:
+// 10 VUs x 4.
+const pingPongSockets = 40
+
+// pingPongResult is one ping-pong round: messages received per second and
+// the test process's CPU time per message.
+type pingPongResult struct{ rate, cpuPerMsg float64 }
+
+// pingPongJS runs benchScript with rounds round trips per socket.
+func pingPongJS(b *testing.B, url string, rounds int) pingPongResult {
+	b.Helper()
+	cpu := cpuTime()
+	start := time.Now()
+	res, err := wstest.Run(context.Background(), wstest.Script{Name: "bench.js", Source: benchScript},
+		wstest.WithEnv("URL", url), wstest.WithEnv("ROUNDS", strconv.Itoa(rounds)), wstest.WithoutSamples())
+	if err != nil {
+		b.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	if got := res.Metric("ws_msgs_received").Count(); got != int64(pingPongSockets*rounds) || len(res.Errors) > 0 {
+		b.Fatalf("received %d messages, errors %v", got, res.Errors)
+	}
+	return measured(cpu, elapsed, rounds)
+}
+
+// pingPongGo does the same work with plain gorilla clients.
+func pingPongGo(b *testing.B, url string, rounds int) pingPongResult {
+	b.Helper()
+	cpu := cpuTime()
+	start := time.Now()
+	payload := []byte(strings.Repeat("x", 100))
+	var wg sync.WaitGroup
+	errs := make(chan error, pingPongSockets)
+	for range pingPongSockets {
+		wg.Go(func() {
+			conn, _, err := websocket.DefaultDialer.Dial(url+"/echo", nil)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer conn.Close()
+			for range rounds {
+				if err := conn.WriteMessage(websocket.TextMessage, payload); err != nil {
 					errs <- err
 					return
 				}
-				defer conn.Close()
-				for range b.N {
-					if err := conn.WriteMessage(websocket.TextMessage, payload); err != nil {
-						errs <- err
-						return
-					}
-					if _, _, err := conn.ReadMessage(); err != nil {
-						errs <- err
-						return
-					}
+				if _, _, err := conn.ReadMessage(); err != nil {
+					errs <- err
+					return
 				}
-				_ = conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(1000, ""))
-				_, _, _ = conn.ReadMessage()
-			}()
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			b.Fatal(err)
-		}
-		b.ReportMetric(float64(sockets*b.N)/time.Since(start).Seconds(), "msgs/s")
-		b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(sockets*b.N), "cpu-µs/msg")
-	})
+			}
+			_ = conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(1000, ""))
+			_, _, _ = conn.ReadMessage()
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		b.Fatal(err)
+	}
+	return measured(cpu, time.Since(start), rounds)
 }
 
-// cpuTime is the process's user and system CPU time so far, in ns.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
+func measured(cpuBefore int64, elapsed time.Duration, rounds int) pingPongResult {
+	msgs := float64(pingPongSockets * rounds)
+	return pingPongResult{rate: msgs / elapsed.Seconds(), cpuPerMsg: float64(cpuTime()-cpuBefore) / 1e3 / msgs}
+}
+
+// BenchmarkPingPong measures the JS WebSocket and plain gorilla clients
+// doing the same work, each on its own; one op is one 100-byte round trip
+// on each of the 40 sockets. msgs/s counts messages received by the
+// clients, cpu-µs/msg the test process's CPU time (the server runs in
+// another process).
+func BenchmarkPingPong(b *testing.B) {
+	url := startHelperServer(b)
+	for _, side := range []struct {
+		name string
+		run  func(*testing.B, string, int) pingPongResult
+	}{{"JS", pingPongJS}, {"Go", pingPongGo}} {
+		b.Run(side.name, func(b *testing.B) {
+			b.ReportAllocs()
+			r := side.run(b, url, b.N)
+			b.ReportMetric(r.rate, "msgs/s")
+			b.ReportMetric(r.cpuPerMsg, "cpu-µs/msg")
+		})
+	}
+}
+
+// BenchmarkPingPongRatio is the figure of the target: each op runs the JS
+// ping-pong and then the Go one (2,000 round trips per socket each), so
+// that both see the same machine, and js/go is the median of the per-op
+// throughput ratios. Run it with -benchtime=5x or more.
+func BenchmarkPingPongRatio(b *testing.B) {
+	url := startHelperServer(b)
+	const rounds = 2000
+	var ratios, jsRates, goRates []float64
+	for range b.N {
+		js := pingPongJS(b, url, rounds)
+		plain := pingPongGo(b, url, rounds)
+		ratios = append(ratios, js.rate/plain.rate)
+		jsRates = append(jsRates, js.rate)
+		goRates = append(goRates, plain.rate)
+	}
+	b.ReportMetric(median(ratios), "js/go")
+	b.ReportMetric(slices.Min(ratios), "min-js/go")
+	b.ReportMetric(median(jsRates), "js-msgs/s")
+	b.ReportMetric(median(goRates), "go-msgs/s")
+}
+
+// median returns the median of xs (not empty); it sorts xs.
+func median(xs []float64) float64 {
+	slices.Sort(xs)
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
 }
 
 // BenchmarkIdleSocketMemory opens 1,000 idle sockets in one VU and reports
@@ -201,4 +251,11 @@ func memNow() memSnapshot {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	return memSnapshot{heap: int64(ms.HeapAlloc), stack: int64(ms.StackInuse)}
+}
+
+// cpuTime is the process's user and system CPU time so far, in ns.
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Utime.Nano() + ru.Stime.Nano()
 }
