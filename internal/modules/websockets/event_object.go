@@ -26,18 +26,22 @@ var eventFields = [eventKinds][]string{
 // k6's fields are read-only, as in k6; the script may add its own.
 type eventObject struct {
 	s    *socket
-	kind int
 	at   time.Time
+	text string     // a text message's data, the error text, or the close reason
+	data goja.Value // message data: made at dispatch for binary, on first read for text
+	own  *ownProps  // properties the script added; nil until it adds one
 
-	text      string     // a text message's data, the error text, or the close reason
-	data      goja.Value // message data: made at dispatch for binary, on first read for text
-	code      int        // close code
+	kind      int
+	code      int32 // close code
+	status    int32 // HTTP status of a failed handshake
 	wasClean  bool
-	status    int  // HTTP status of a failed handshake
 	handshake bool // the error event carries status
+}
 
-	own     map[string]goja.Value // properties the script added
-	ownKeys []string
+// ownProps are the properties a script added to an event, in order.
+type ownProps struct {
+	values map[string]goja.Value
+	keys   []string
 }
 
 // newEvent makes the event object of one dispatch.
@@ -73,12 +77,12 @@ func (e *eventObject) field(key string) goja.Value {
 		case key == "error":
 			return rt.ToValue(e.text)
 		case key == "status" && e.handshake:
-			return rt.ToValue(e.status)
+			return rt.ToValue(int(e.status))
 		}
 	case evClose:
 		switch key {
 		case "code":
-			return rt.ToValue(e.code)
+			return rt.ToValue(int(e.code))
 		case "reason":
 			return rt.ToValue(e.text)
 		case "wasClean":
@@ -98,7 +102,10 @@ func (e *eventObject) Get(key string) goja.Value {
 	if v := e.field(key); v != nil {
 		return v
 	}
-	return e.own[key]
+	if e.own == nil {
+		return nil
+	}
+	return e.own.values[key]
 }
 
 // Set implements goja.DynamicObject: k6's fields cannot be assigned.
@@ -107,12 +114,12 @@ func (e *eventObject) Set(key string, val goja.Value) bool {
 		return false
 	}
 	if e.own == nil {
-		e.own = map[string]goja.Value{}
+		e.own = &ownProps{values: map[string]goja.Value{}}
 	}
-	if _, ok := e.own[key]; !ok {
-		e.ownKeys = append(e.ownKeys, key)
+	if _, ok := e.own.values[key]; !ok {
+		e.own.keys = append(e.own.keys, key)
 	}
-	e.own[key] = val
+	e.own.values[key] = val
 	return true
 }
 
@@ -121,7 +128,10 @@ func (e *eventObject) Has(key string) bool {
 	if e.hasField(key) {
 		return true
 	}
-	_, ok := e.own[key]
+	if e.own == nil {
+		return false
+	}
+	_, ok := e.own.values[key]
 	return ok
 }
 
@@ -130,9 +140,11 @@ func (e *eventObject) Delete(key string) bool {
 	if e.hasField(key) {
 		return false
 	}
-	if _, ok := e.own[key]; ok {
-		delete(e.own, key)
-		e.ownKeys = slices.DeleteFunc(e.ownKeys, func(k string) bool { return k == key })
+	if e.own != nil {
+		if _, ok := e.own.values[key]; ok {
+			delete(e.own.values, key)
+			e.own.keys = slices.DeleteFunc(e.own.keys, func(k string) bool { return k == key })
+		}
 	}
 	return true
 }
@@ -143,5 +155,8 @@ func (e *eventObject) Keys() []string {
 	if e.handshake {
 		keys = append(keys, "status")
 	}
-	return append(keys, e.ownKeys...)
+	if e.own != nil {
+		keys = append(keys, e.own.keys...)
+	}
+	return keys
 }

@@ -212,7 +212,7 @@ func (s *socket) closed(info closeInfo) error {
 		text := errorText(info.err)
 		s.record(vu.Event{Type: "error", Time: at, Error: text, Status: info.status})
 		ev, e := s.newEvent(evError, at)
-		e.text, e.handshake, e.status = text, info.handshake, info.status
+		e.text, e.handshake, e.status = text, info.handshake, int32(info.status)
 		if err := s.dispatch(evError, ev); err != nil {
 			return err
 		}
@@ -220,7 +220,7 @@ func (s *socket) closed(info closeInfo) error {
 	at := time.Now()
 	s.record(vu.Event{Type: "close", Time: at, Code: info.code, Reason: info.reason, WasClean: info.wasClean})
 	ev, e := s.newEvent(evClose, at)
-	e.code, e.text, e.wasClean = info.code, info.reason, info.wasClean
+	e.code, e.text, e.wasClean = int32(info.code), info.reason, info.wasClean
 	return s.dispatch(evClose, ev)
 }
 
