@@ -1,6 +1,7 @@
 package websockets_test
 
 import (
+	"crypto/x509"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +10,8 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/wsk6/wstest"
 )
 
 // newHostileServer serves misbehaving WebSocket peers that the fixtures do
@@ -16,14 +19,34 @@ import (
 //
 //	/silent    upgrades, then never reads: a close frame is never answered
 //	/stalled   upgrades, then never reads from the TCP connection at all
+//	/gated     upgrades, reads nothing until the gate (if any) is open, then echoes
 //	/badutf8   sends "ok", then a text frame that is not UTF-8
 //	/pong      sends an unsolicited pong, then "after", then echoes
 //	/badclose  sends a close frame with the invalid code 999
 func newHostileServer(t testing.TB) string {
 	t.Helper()
+	return wsURL(startHostile(t, httptest.NewServer, nil))
+}
+
+// newGatedServer is newHostileServer, over TLS if secure, whose /gated
+// route reads nothing until gate is closed; opts trust its certificate.
+func newGatedServer(t testing.TB, gate <-chan struct{}, secure bool) (url string, opts []wstest.Option) {
+	t.Helper()
+	if !secure {
+		return wsURL(startHostile(t, httptest.NewServer, gate)), nil
+	}
+	srv := startHostile(t, httptest.NewTLSServer, gate)
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	return wsURL(srv), []wstest.Option{wstest.WithRootCAs(pool)}
+}
+
+func wsURL(srv *httptest.Server) string { return "ws" + strings.TrimPrefix(srv.URL, "http") }
+
+func startHostile(t testing.TB, start func(http.Handler) *httptest.Server, gate <-chan struct{}) *httptest.Server {
 	up := websocket.Upgrader{}
 	stop := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := start(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		conn, err := up.Upgrade(w, r, nil)
 		if err != nil {
 			return
@@ -37,6 +60,13 @@ func newHostileServer(t testing.TB) string {
 			case <-time.After(20 * time.Second):
 			}
 			return
+		case "/gated":
+			select { // a peer busy elsewhere: the client's writes pile up
+			case <-gate:
+			case <-stop:
+				return
+			case <-time.After(20 * time.Second):
+			}
 		case "/silent":
 			_ = conn.NetConn().SetReadDeadline(time.Now().Add(20 * time.Second))
 			_, _ = io.Copy(io.Discard, conn.NetConn())
@@ -61,5 +91,5 @@ func newHostileServer(t testing.TB) string {
 	}))
 	t.Cleanup(srv.Close)
 	t.Cleanup(func() { close(stop) }) // runs first: /stalled handlers return
-	return "ws" + strings.TrimPrefix(srv.URL, "http")
+	return srv
 }

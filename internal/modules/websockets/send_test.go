@@ -2,9 +2,12 @@ package websockets_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	. "github.com/onsi/gomega"
+
+	"github.com/wsk6/wstest"
 )
 
 // TestSendTypes: every accepted send type puts exactly its bytes on the
@@ -121,4 +124,53 @@ export default function () {
 }`)
 	g.Expect(errorTexts(res)).To(BeEmpty())
 	g.Expect(infoLogs(res)).To(Equal([]string{"1,2,3", "9,2,3"}))
+}
+
+// TestLargeMessagesInOrder: a peer that reads nothing for a while makes
+// the kernel's buffers fill, so most of what the script sends waits in the
+// spill buffer (bufferedAmount stays up in later tasks); once the peer
+// reads, everything arrives whole and in order, text and binary, plain and
+// over TLS, and bufferedAmount is back to 0.
+func TestLargeMessagesInOrder(t *testing.T) {
+	for _, secure := range []bool{false, true} {
+		t.Run(map[bool]string{false: "ws", true: "wss"}[secure], func(t *testing.T) {
+			g := NewWithT(t)
+			gate := make(chan struct{})
+			var open sync.Once
+			url, opts := newGatedServer(t, gate, secure)
+			// The peer starts reading once the script has seen its data
+			// held back.
+			opts = append(opts, wstest.WithLogOutput(func(e wstest.LogEntry) {
+				if strings.HasPrefix(e.Message, "held") {
+					open.Do(func() { close(gate) })
+				}
+			}))
+			res := run(t, nil, `
+import { WebSocket } from "k6/websockets";
+export default function () {
+  const ws = new WebSocket("`+url+`/gated");
+  ws.binaryType = "arraybuffer";
+  const big = (c) => c.repeat(8 << 20);
+  const bytes = new Uint8Array(4 << 20);
+  bytes[0] = 1; bytes[bytes.length >> 1] = 2; bytes[bytes.length - 1] = 3;
+  const got = [];
+  ws.onopen = () => {
+    ws.send(big("a")); ws.send(bytes); ws.send(big("b"));
+    console.log("queued", ws.bufferedAmount);
+    setTimeout(() => console.log("held", ws.bufferedAmount > 0), 20);
+  };
+  ws.onmessage = (e) => {
+    if (typeof e.data === "string") got.push(e.data.length + e.data[0] + e.data[e.data.length - 1]);
+    else { const b = new Uint8Array(e.data); got.push(b.length + ":" + [b[0], b[b.length >> 1], b[b.length - 1]]); }
+    if (got.length === 3) { console.log(got.join(" "), ws.bufferedAmount); ws.close(); }
+  };
+}`, opts...)
+			g.Expect(errorTexts(res)).To(BeEmpty())
+			g.Expect(infoLogs(res)).To(Equal([]string{
+				"queued 20971520",
+				"held true",
+				"8388608aa 4194304:1,2,3 8388608bb 0",
+			}))
+		})
+	}
 }
