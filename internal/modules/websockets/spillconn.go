@@ -3,6 +3,7 @@ package websockets
 import (
 	"errors"
 	"net"
+	"os"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -114,13 +115,19 @@ func (c *spillConn) tryWrite(p []byte) (n int, err error) {
 	if n > 0 {
 		c.counter.AddSent(int64(n))
 	}
-	if err == nil {
-		err = rawErr
+	switch {
+	case rawErr != nil: // the connection is closed
+		var op *net.OpError
+		if errors.As(rawErr, &op) && op.Op == "raw-write" {
+			op.Op = "write" // as the connection's own Write says it
+		}
+		return n, rawErr
+	case err != nil: // the kernel refused: reset, broken pipe...
+		addr := c.RemoteAddr()
+		return n, &net.OpError{Op: "write", Net: addr.Network(), Source: c.LocalAddr(), Addr: addr,
+			Err: os.NewSyscallError("write", err)}
 	}
-	if err != nil {
-		err = &net.OpError{Op: "write", Net: "tcp", Source: c.LocalAddr(), Addr: c.RemoteAddr(), Err: err}
-	}
-	return n, err
+	return n, nil
 }
 
 // nonblockingWrite is the callback of syscall.RawConn.Write, made once per

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net"
+	"regexp"
 	"sync"
 	"testing"
 	"time"
@@ -152,6 +153,29 @@ func TestSpillConnPipeFallsBack(t *testing.T) {
 	}
 	if !bytes.Equal(got, bytes.Join(data, nil)) {
 		t.Fatal("the pipe received the bytes out of order")
+	}
+	_ = sc.Close()
+}
+
+// TestSpillConnDirectWriteError: when the kernel refuses a write (the peer
+// reset the connection), Write says so at once, as the connection's own
+// Write would, and keeps saying it.
+func TestSpillConnDirectWriteError(t *testing.T) {
+	client, server := tcpPair(t)
+	sc := newSpillConn(client, &metrics.ByteCounter{}, func(err error) { t.Errorf("unexpected flusher error: %v", err) })
+	sc.goAsync()
+	_ = server.SetLinger(0) // a reset, not a FIN
+	_ = server.Close()
+	if _, err := sc.Read(make([]byte, 1)); err == nil { // waits for the reset
+		t.Fatal("the read after a reset should fail")
+	}
+	_, err := sc.Write([]byte("x"))
+	want := regexp.MustCompile(`^write tcp 127\.0\.0\.1:\d+->127\.0\.0\.1:\d+: write: (broken pipe|connection reset by peer)$`)
+	if err == nil || !want.MatchString(err.Error()) {
+		t.Fatalf("Write error = %v, want one matching %s", err, want)
+	}
+	if _, again := sc.Write([]byte("y")); again != err {
+		t.Fatalf("a later Write returned %v, want the first error again", again)
 	}
 	_ = sc.Close()
 }
