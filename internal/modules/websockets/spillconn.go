@@ -196,7 +196,7 @@ func (c *spillConn) flush(done chan struct{}) {
 
 // SetWriteDeadline applies during the handshake only: once async, writes
 // do not wait, and the flusher waits for the peer as long as the
-// connection lives (the close timeout bounds that).
+// connection lives (the close timeout or the end of the iteration cuts it).
 func (c *spillConn) SetWriteDeadline(t time.Time) error {
 	c.mu.Lock()
 	async := c.async
