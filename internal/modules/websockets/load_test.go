@@ -2,6 +2,8 @@ package websockets_test
 
 import (
 	"context"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -105,4 +107,38 @@ export default function () {
 }`)
 	g.Expect(time.Since(start)).To(BeNumerically("<", 10*time.Second))
 	g.Expect(errorTexts(res)).To(ConsistOf("Error: s"))
+}
+
+// TestCancelledRunWithHeldData: cancelling a run while a stalled peer holds
+// back megabytes of sent data ends it at once, and the flusher goroutine
+// ends with it (goleak checks the package).
+func TestCancelledRunWithHeldData(t *testing.T) {
+	g := NewWithT(t)
+	base := newHostileServer(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	held := make(chan struct{})
+	var once sync.Once
+	run := wstest.Start(ctx, wstest.Script{Name: "test.js", Source: `
+import { WebSocket } from "k6/websockets";
+export default function () {
+  const ws = new WebSocket("` + base + `/stalled", null, {closeTimeout: "30s"});
+  ws.onopen = () => {
+    for (let i = 0; i < 512; i++) ws.send("x".repeat(64 * 1024));
+    setTimeout(() => console.log("held", ws.bufferedAmount), 10);
+  };
+}`}, wstest.WithLogOutput(func(e wstest.LogEntry) {
+		if strings.HasPrefix(e.Message, "held") {
+			once.Do(func() { close(held) })
+		}
+	}))
+	select {
+	case <-held:
+	case <-run.Done():
+		t.Fatal("the run ended before its data was held back")
+	}
+	start := time.Now()
+	cancel()
+	_, _ = run.Wait()
+	g.Expect(time.Since(start)).To(BeNumerically("<", 3*time.Second))
 }
