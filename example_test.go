@@ -7,9 +7,9 @@ import (
 
 	"github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
 	"github.com/wsk6/wstest/fixtures"
 	"github.com/wsk6/wstest/matchers"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // chatScript has three sockets of one VU meet in a crocochat room. Once

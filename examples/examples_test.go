@@ -7,10 +7,10 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
 	"github.com/wsk6/wstest/fixtures"
 	. "github.com/wsk6/wstest/matchers"
 	"github.com/wsk6/wstest/wsginkgo"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // chatHost is the public demo host chat.js names; the suite sends it to

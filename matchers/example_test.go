@@ -8,9 +8,9 @@ import (
 
 	"github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
 	"github.com/wsk6/wstest/fixtures"
 	"github.com/wsk6/wstest/matchers"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // echoTwice sends two messages to the echo route and closes after both

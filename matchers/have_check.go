@@ -6,7 +6,7 @@ import (
 
 	"github.com/onsi/gomega/types"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // HaveCheck succeeds when the run ran the check called name. name is the

@@ -6,7 +6,7 @@ import (
 
 	"github.com/onsi/gomega/types"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // HaveEvent succeeds when the run has a WebSocket event of type eventType

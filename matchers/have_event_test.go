@@ -5,9 +5,9 @@ import (
 
 	. "github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
 	"github.com/wsk6/wstest/fixtures"
 	. "github.com/wsk6/wstest/matchers"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // runEvents runs eventsScript against a fresh fixture server.

@@ -7,7 +7,7 @@ import (
 
 	"github.com/onsi/gomega/types"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // HaveEventsInOrder succeeds when the run's events contain one event for

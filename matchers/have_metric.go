@@ -5,7 +5,7 @@ import (
 
 	"github.com/onsi/gomega/types"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // HaveMetric succeeds when the run has the metric named by metric with at

@@ -5,7 +5,7 @@ import (
 
 	"github.com/onsi/gomega/types"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // HaveSample succeeds when the metric named by metric has at least one

@@ -5,8 +5,8 @@ import (
 
 	. "github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
 	. "github.com/wsk6/wstest/matchers"
+	"github.com/wsk6/wstest/wstest"
 )
 
 func TestHaveSample(t *testing.T) {

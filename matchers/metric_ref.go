@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // metricRef names a metric, or a submetric of it by tags.

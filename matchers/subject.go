@@ -5,7 +5,7 @@ import (
 
 	"github.com/onsi/gomega/format"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // liveRun is what the matchers need of a run in progress; *wstest.LiveRun

@@ -7,7 +7,7 @@ import (
 
 	"github.com/onsi/ginkgo/v2"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // Run runs the script file at path, like wstest.RunFile, from inside a

@@ -7,9 +7,9 @@ import (
 	. "github.com/onsi/gomega"
 	"github.com/onsi/gomega/gbytes"
 
-	"github.com/wsk6/wstest"
 	. "github.com/wsk6/wstest/matchers"
 	"github.com/wsk6/wstest/wsginkgo"
+	"github.com/wsk6/wstest/wstest"
 )
 
 var _ = Describe("Entries", func() {

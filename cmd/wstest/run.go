@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wsk6/wstest"
 	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/wstest"
 )
 
 const runUsage = `usage: wstest run [flags] SCRIPT

@@ -18,8 +18,8 @@ import (
 
 	"github.com/gorilla/websocket"
 
-	"github.com/wsk6/wstest"
 	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // TestHelperFixtureServer is not a test: the benchmarks run the test binary

@@ -6,8 +6,8 @@ import (
 
 	. "github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
 	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // lastRecord returns the server's record of the last connection.

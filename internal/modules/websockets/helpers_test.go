@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wsk6/wstest"
 	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // run runs an inline ES module script (one VU, one iteration unless opts

@@ -9,8 +9,8 @@ import (
 
 	. "github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
 	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // pingPongScript opens SOCKETS sockets in one VU; each does ROUNDS echo

@@ -7,7 +7,7 @@ import (
 
 	. "github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // TestSendTypes: every accepted send type puts exactly its bytes on the

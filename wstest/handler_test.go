@@ -11,8 +11,8 @@ import (
 	"github.com/gorilla/websocket"
 	. "github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
 	. "github.com/wsk6/wstest/matchers"
+	"github.com/wsk6/wstest/wstest"
 )
 
 // shoutHandler is the kind of handler a user tests: a gorilla WebSocket

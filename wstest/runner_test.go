@@ -9,7 +9,7 @@ import (
 
 	. "github.com/onsi/gomega"
 
-	"github.com/wsk6/wstest"
+	"github.com/wsk6/wstest/wstest"
 )
 
 func run(t *testing.T, path string, opts ...wstest.Option) (*wstest.Result, error) {
