@@ -108,8 +108,8 @@ func (s *scenarioRun) progress() float64 {
 // iteration runs the scenario's function once on v.
 func (s *scenarioRun) iteration(v *vuInstance) {
 	r := s.r
-	r.activeVUs.Add(1)
-	defer r.activeVUs.Add(-1)
+	r.exec.activeVUs.Add(1)
+	defer r.exec.activeVUs.Add(-1)
 	it := &vu.Iteration{Scenario: s.info, Number: v.iters, NumberInScenario: v.iters,
 		NumberInTest: s.iterInTest.Add(1) - 1, Started: time.Now()}
 	v.iters++
@@ -117,7 +117,7 @@ func (s *scenarioRun) iteration(v *vuInstance) {
 	_ = v.Runtime.Set("__ITER", it.Number)
 	data, err := v.setupData(r.setupJSON)
 	if err != nil {
-		r.iterationError(scriptError("iteration", v.ID, it.Number, err))
+		r.rec.iterationError(scriptError("iteration", v.ID, it.Number, err))
 		return
 	}
 	fn, _ := goja.AssertFunction(v.exports.Get(s.cfg.Exec))
@@ -133,9 +133,9 @@ func (s *scenarioRun) iteration(v *vuInstance) {
 	if full {
 		r.builtin.Iterations.Add(end, 1, tags)
 		r.builtin.IterationDuration.Add(end, float64(end.Sub(start))/float64(time.Millisecond), tags)
-		r.iterations.Add(1)
+		r.exec.iterations.Add(1)
 	} else {
-		r.interrupted.Add(1)
+		r.exec.interrupted.Add(1)
 	}
 	sent, received := v.ByteCounter().Take()
 	if sent > 0 || received > 0 || full {
@@ -156,14 +156,14 @@ func (s *scenarioRun) account(v *vuInstance, it *vu.Iteration, err error, full b
 	var intr *goja.InterruptedError
 	if errors.As(err, &intr) {
 		if ab, ok := intr.Value().(*execution.AbortError); ok {
-			s.r.abort(ab.Reason, ab)
+			s.r.exec.abort(ab.Reason, ab)
 			return
 		}
 	}
 	if !full {
 		return
 	}
-	s.r.iterationError(scriptError("iteration", v.ID, it.Number, err))
+	s.r.rec.iterationError(scriptError("iteration", v.ID, it.Number, err))
 }
 
 func (s *scenarioRun) waitUntil(t time.Time) {
@@ -226,22 +226,8 @@ func (s *scenarioRun) nextActivation(i int64) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// execInfo answers k6/execution for the runner.
-type execInfo runner
-
-func (e *execInfo) Abort(reason string) {
-	(*runner)(e).abort(reason, &execution.AbortError{Reason: reason})
-}
-
-func (e *execInfo) Fail(reason string) {
-	r := (*runner)(e)
-	r.mu.Lock()
-	r.failed, r.failReason = true, reason
-	r.mu.Unlock()
-}
-
-func (e *execInfo) Options() any {
-	r := (*runner)(e)
+// optionsValue is the consolidated options as k6/execution shows them.
+func (r *runner) optionsValue() any {
 	out := map[string]any{}
 	if r.opts == nil {
 		return out
@@ -259,18 +245,3 @@ func (e *execInfo) Options() any {
 	return out
 }
 
-func (e *execInfo) Instance() vu.InstanceInfo {
-	r := (*runner)(e)
-	return vu.InstanceInfo{
-		IterationsCompleted:    r.iterations.Load(),
-		IterationsInterrupted:  r.interrupted.Load(),
-		VUsActive:              r.activeVUs.Load(),
-		VUsInitialized:         r.vusInited.Load(),
-		CurrentTestRunDuration: time.Since(r.start),
-	}
-}
-
-func isAbort(err error) bool {
-	var ab *execution.AbortError
-	return errors.As(err, &ab)
-}

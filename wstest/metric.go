@@ -2,15 +2,16 @@ package wstest
 
 import (
 	"fmt"
-
-	"github.com/wsk6/wstest/internal/metrics"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/wsk6/wstest/internal/metrics"
 )
 
-// Metric is one k6 metric of a run: its type, its samples and its
-// aggregates.
+// Metric is one k6 metric of a run as it was when the Result was taken:
+// its type, its samples and its aggregates. It never changes afterwards,
+// and a zero Metric is safe to read (no samples, no aggregates).
 type Metric struct {
 	Name string
 	// Type is counter, gauge, rate or trend.
@@ -23,9 +24,9 @@ type Metric struct {
 	// Tags restricts a submetric (nil for the metric itself).
 	Tags map[string]string
 
-	stat  func(name string) (float64, bool)
-	count func() int64
-	sub   func(tags map[string]string) *Metric
+	agg  metrics.Frozen
+	d    time.Duration
+	subs map[string]metrics.Frozen // submetrics the engine tracked, by selector
 }
 
 // Sample is one value of a metric. Samples with the same tags share one
@@ -37,18 +38,31 @@ type Sample struct {
 }
 
 // Count is the number of samples (kept or not).
-func (m *Metric) Count() int64 { return m.count() }
+func (m *Metric) Count() int64 {
+	if m == nil {
+		return 0
+	}
+	return int64(m.agg.Count())
+}
 
 // Stat returns an aggregate by its k6 name: count, rate, value, min, max,
 // avg, med, passes, fails or p(N). ok is false when the metric's type has
 // no such aggregate or it has no samples.
-func (m *Metric) Stat(name string) (value float64, ok bool) { return m.stat(name) }
+func (m *Metric) Stat(name string) (value float64, ok bool) {
+	if m == nil {
+		return 0, false
+	}
+	return m.agg.Stat(name)
+}
 
 // Values returns the aggregates k6 shows for the metric's type.
 func (m *Metric) Values() map[string]float64 {
 	out := map[string]float64{}
+	if m == nil {
+		return out
+	}
 	for _, name := range statNames(m.Type) {
-		if v, ok := m.stat(name); ok {
+		if v, ok := m.agg.Stat(name); ok {
 			out[name] = v
 		}
 	}
@@ -56,7 +70,34 @@ func (m *Metric) Values() map[string]float64 {
 }
 
 // Sub returns the submetric of the samples whose tags include all of tags.
-func (m *Metric) Sub(tags map[string]string) *Metric { return m.sub(tags) }
+// It is computed from Samples; with WithoutSamples only the submetrics that
+// thresholds name have aggregates (others are empty).
+func (m *Metric) Sub(tags map[string]string) *Metric {
+	if m == nil {
+		return &Metric{Tags: tags}
+	}
+	merged := make(map[string]string, len(m.Tags)+len(tags))
+	for k, v := range m.Tags {
+		merged[k] = v
+	}
+	for k, v := range tags {
+		merged[k] = v
+	}
+	sm := &Metric{Name: m.Name, Type: m.Type, Contains: m.Contains, Tags: merged, d: m.d, subs: m.subs}
+	var values []float64
+	for _, s := range m.Samples {
+		if containsTags(s.Tags, merged) {
+			sm.Samples = append(sm.Samples, s)
+			values = append(values, s.Value)
+		}
+	}
+	if f, ok := m.subs[metrics.SelectorString(merged)]; ok && len(m.Samples) == 0 {
+		sm.agg = f
+		return sm
+	}
+	sm.agg = metrics.FreezeValues(metricType(m.Type), values, m.d)
+	return sm
+}
 
 // String renders the metric and its aggregates on one line.
 func (m *Metric) String() string {
@@ -72,7 +113,7 @@ func (m *Metric) String() string {
 	}
 	name := m.Name
 	if len(m.Tags) > 0 {
-		name += formatTags(m.Tags)
+		name += "{" + metrics.SelectorString(m.Tags) + "}"
 	}
 	return fmt.Sprintf("%s (%s, %d samples) %s", name, m.Type, m.Count(), strings.Join(parts, " "))
 }
@@ -85,27 +126,24 @@ func statNames(typ string) []string {
 		return []string{"value", "min", "max"}
 	case "rate":
 		return []string{"rate", "passes", "fails"}
-	default:
+	case "trend":
 		return []string{"count", "avg", "min", "med", "max", "p(90)", "p(95)"}
 	}
+	return nil
 }
 
-// formatTags renders {k:v,k2:v2} with sorted keys, as k6 writes submetrics.
-func formatTags(tags map[string]string) string {
-	keys := make([]string, 0, len(tags))
-	for k := range tags {
-		keys = append(keys, k)
+// metricType reads back a Type's name.
+func metricType(name string) metrics.Type {
+	for _, t := range []metrics.Type{metrics.Counter, metrics.Gauge, metrics.Rate, metrics.Trend} {
+		if t.String() == name {
+			return t
+		}
 	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + ":" + tags[k]
-	}
-	return "{" + strings.Join(parts, ",") + "}"
+	return metrics.Counter
 }
 
-// snapshotMetrics converts the registry's metrics into Result metrics.
-// Aggregates are computed on demand; counter rates use the run's duration.
+// snapshotMetrics copies the registry's metrics into Result metrics;
+// counter rates use the run's duration d.
 func snapshotMetrics(reg *metrics.Registry, d time.Duration) map[string]*Metric {
 	out := map[string]*Metric{}
 	for _, m := range reg.All() {
@@ -115,8 +153,10 @@ func snapshotMetrics(reg *metrics.Registry, d time.Duration) map[string]*Metric 
 }
 
 func newMetric(m *metrics.Metric, d time.Duration) *Metric {
-	pm := &Metric{Name: m.Name, Type: m.Type.String(), Contains: m.Contains.String()}
+	pm := &Metric{Name: m.Name, Type: m.Type.String(), Contains: m.Contains.String(), d: d}
 	samples := m.Samples()
+	pm.agg = m.Freeze(d)
+	pm.subs = m.FreezeSubs(d)
 	pm.Samples = make([]Sample, len(samples))
 	// Samples with the same tag set share one map: tag sets are few, samples many.
 	maps := map[*metrics.TagSet]map[string]string{}
@@ -128,36 +168,7 @@ func newMetric(m *metrics.Metric, d time.Duration) *Metric {
 		}
 		pm.Samples[i] = Sample{Time: s.Time, Value: s.Value, Tags: tags}
 	}
-	n := int64(m.Count())
-	pm.count = func() int64 { return n }
-	pm.stat = func(name string) (float64, bool) { return m.Stat(name, d) }
-	pm.sub = func(tags map[string]string) *Metric {
-		return newSubMetric(pm, m.Sub(tags), d)
-	}
 	return pm
-}
-
-func newSubMetric(parent *Metric, sub *metrics.SubMetric, d time.Duration) *Metric {
-	sm := &Metric{Name: parent.Name, Type: parent.Type, Contains: parent.Contains, Tags: sub.Tags}
-	for _, s := range parent.Samples {
-		if containsTags(s.Tags, sub.Tags) {
-			sm.Samples = append(sm.Samples, s)
-		}
-	}
-	n := int64(sub.Count())
-	sm.count = func() int64 { return n }
-	sm.stat = func(name string) (float64, bool) { return sub.Stat(name, d) }
-	sm.sub = func(tags map[string]string) *Metric {
-		merged := map[string]string{}
-		for k, v := range sub.Tags {
-			merged[k] = v
-		}
-		for k, v := range tags {
-			merged[k] = v
-		}
-		return parent.Sub(merged)
-	}
-	return sm
 }
 
 func containsTags(have, want map[string]string) bool {

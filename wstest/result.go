@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/wsk6/wstest/internal/vu"
 )
 
 // Result is everything that happened in a run that did happen.
@@ -100,53 +102,12 @@ func (r *Result) abortedByThreshold() bool {
 	return false
 }
 
-// Event is one WebSocket event as the script saw it.
-type Event struct {
-	VU        int64
-	Iteration int64
-	// Socket identifies the socket within the run (from 1).
-	Socket int64
-	URL    string
-	// Type is open, message, error, close, ping or pong.
-	Type string
-	Time time.Time
-	// Data is the text of a text message, or the bytes of a binary one.
-	Data   string
-	Binary bool
-	// Code, Reason and WasClean describe a close event.
-	Code     int
-	Reason   string
-	WasClean bool
-	// Error is the text of an error event.
-	Error string
-	// Status is the HTTP status of a failed handshake (0 without response).
-	Status int
-}
-
-// String renders the event on one line, for failure messages.
-func (e Event) String() string {
-	s := fmt.Sprintf("vu=%d iter=%d socket=%d %s %s", e.VU, e.Iteration, e.Socket, e.URL, e.Type)
-	switch e.Type {
-	case "message":
-		kind := "text"
-		if e.Binary {
-			kind = "binary"
-		}
-		data := e.Data
-		if len(data) > 80 {
-			data = data[:77] + "..."
-		}
-		s += fmt.Sprintf(" %s %q", kind, data)
-	case "close":
-		s += fmt.Sprintf(" code=%d reason=%q wasClean=%t", e.Code, e.Reason, e.WasClean)
-	case "error":
-		s += fmt.Sprintf(" %q", e.Error)
-		if e.Status != 0 {
-			s += fmt.Sprintf(" status=%d", e.Status)
-		}
-	}
-	return s
-}
+// Event is one WebSocket event as a socket saw it, of either WebSocket
+// module: VU, Iteration and Socket (numbered from 1 in the run) say whose it
+// is; Type is open, message, error, close, ping or pong; Data and Binary
+// carry a message; Code, Reason and WasClean a close; Error and Status an
+// error (Status is the HTTP status of a failed handshake).
+type Event = vu.Event
 
 // Check is one check's outcome over the whole run.
 type Check struct {

@@ -64,16 +64,12 @@ func (l *LiveRun) Finished() bool {
 
 // Events returns a snapshot of the events seen so far.
 func (l *LiveRun) Events() []Event {
-	l.r.mu.Lock()
-	defer l.r.mu.Unlock()
-	return l.r.events.all()
+	return l.r.rec.eventsSoFar()
 }
 
 // Logs returns a snapshot of the console output so far.
 func (l *LiveRun) Logs() []LogEntry {
-	l.r.mu.Lock()
-	defer l.r.mu.Unlock()
-	return append([]LogEntry(nil), l.r.logs...)
+	return l.r.rec.logsSoFar()
 }
 
 // Snapshot returns a Result with what has happened so far (metrics,
@@ -98,13 +94,7 @@ type Progress struct {
 
 // Progress tells how far the run has got; cheap enough to poll.
 func (l *LiveRun) Progress() Progress {
-	r := l.r
-	var elapsed time.Duration
-	r.mu.Lock()
-	if !r.start.IsZero() {
-		elapsed = time.Since(r.start)
-	}
-	r.mu.Unlock()
-	return Progress{Elapsed: elapsed, VUs: r.vusInited.Load(), ActiveVUs: r.activeVUs.Load(),
-		Iterations: r.iterations.Load(), Interrupted: r.interrupted.Load()}
+	e := l.r.exec
+	return Progress{Elapsed: time.Since(e.start), VUs: e.vusInited.Load(), ActiveVUs: e.activeVUs.Load(),
+		Iterations: e.iterations.Load(), Interrupted: e.interrupted.Load()}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,8 +19,8 @@ import (
 	"github.com/wsk6/wstest/internal/vu"
 )
 
-// runner runs one script once. Its slices are guarded by mu; they are
-// written from every VU's goroutine.
+// runner runs one script once: it loads the script, reads its options,
+// makes the VUs and runs setup, the scenarios, teardown and the summary.
 type runner struct {
 	cfg       *config
 	name      string
@@ -30,40 +29,21 @@ type runner struct {
 	scenarios []*scenarioConfig
 	registry  *metrics.Registry
 	builtin   *metrics.Builtins
-	shared    *vu.Shared
+	settings  *vu.Settings
 	env       map[string]string
 	network   *network
 	jsonOut   *metrics.JSONOutput
 	setupJSON string
 
-	start     time.Time
-	parent    context.Context // the caller's context: cancelling it ends everything
-	ctx       context.Context // the run's context: also cancelled on abort
-	cancel    context.CancelCauseFunc
-	abortOnce sync.Once
+	rec  *recorder
+	exec *execState
 
-	iterations  atomic.Int64
-	interrupted atomic.Int64
-	activeVUs   atomic.Int64
-	vusInited   atomic.Int64
-
-	outMu sync.Mutex // serialises calls to the log outputs
-
-	mu         sync.Mutex
-	events     eventLog
-	logs       []LogEntry
-	errs       []ScriptError
-	checks     []*Check
-	checkIndex map[[2]string]*Check
-	groups     []string
-	aborted    string
-	isAborted  bool
-	failed     bool
-	failReason string
+	parent context.Context // the caller's context: cancelling it ends everything
+	ctx    context.Context // the run's context: also cancelled on abort
 }
 
 func newRunner(script Script, cfg *config) *runner {
-	r := &runner{cfg: cfg, name: script.Name, checkIndex: map[[2]string]*Check{}}
+	r := &runner{cfg: cfg, name: script.Name, rec: newRecorder(cfg.onLog), exec: &execState{start: time.Now()}}
 	r.registry = metrics.NewRegistry()
 	r.registry.SetKeepSamples(!cfg.dropSamples)
 	r.builtin, _ = metrics.RegisterBuiltins(r.registry) // fresh registry: cannot clash
@@ -84,16 +64,15 @@ func newRunner(script Script, cfg *config) *runner {
 // run is the whole life of a run. A non-nil error means the run could not
 // happen or ended abnormally; the result is still filled as far as it got.
 func (r *runner) run(ctx context.Context, script Script, res *Result) (err error) {
-	r.mu.Lock()
-	r.start = time.Now()
-	r.mu.Unlock()
 	r.parent = ctx
-	r.ctx, r.cancel = context.WithCancelCause(ctx)
-	defer r.cancel(nil)
+	var cancel context.CancelCauseFunc
+	r.ctx, cancel = context.WithCancelCause(ctx)
+	r.exec.cancel = cancel
+	defer cancel(nil)
 	defer func() {
 		if r.jsonOut != nil {
 			if ferr := r.jsonOut.Flush(); ferr != nil {
-				r.log(0, vu.LevelError, "json output: "+ferr.Error())
+				r.rec.Log(0, vu.LevelError, "json output: "+ferr.Error())
 			}
 		}
 		r.snapshot(res)
@@ -114,6 +93,7 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 	if err := r.readOptions(vu0); err != nil {
 		return err
 	}
+	vu0.Settings = r.settings // made before the options were known
 	th, err := newThresholds(r)
 	if err != nil {
 		return &ConfigError{File: r.name, Err: err}
@@ -138,8 +118,8 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 		return r.stopped(err)
 	}
 	r.handleSummary(res, th.final(r))
-	if r.isAborted && !errors.Is(context.Cause(r.ctx), errAbortedByThreshold) {
-		return fmt.Errorf("%w: %s", ErrAborted, r.aborted)
+	if aborted, reason := r.exec.abortState(); aborted && !errors.Is(context.Cause(r.ctx), errAbortedByThreshold) {
+		return fmt.Errorf("%w: %s", ErrAborted, reason)
 	}
 	return nil
 }
@@ -151,7 +131,8 @@ func (r *runner) stopped(err error) error {
 	}
 	if r.ctx.Err() != nil {
 		if cause := context.Cause(r.ctx); isAbort(cause) {
-			return fmt.Errorf("%w: %s", ErrAborted, r.aborted)
+			_, reason := r.exec.abortState()
+			return fmt.Errorf("%w: %s", ErrAborted, reason)
 		}
 		return context.Cause(r.ctx)
 	}
@@ -180,18 +161,14 @@ func (r *runner) setupShared() error {
 		r.jsonOut = metrics.NewJSONOutput(r.cfg.jsonOut)
 		r.registry.AddOutput(r.jsonOut)
 	}
-	r.shared = &vu.Shared{
+	r.exec.options = r.optionsValue
+	r.settings = &vu.Settings{
 		Registry:   r.registry,
 		Builtin:    r.builtin,
-		Log:        r.log,
-		Event:      r.event,
 		Dial:       r.network.dial,
 		TLS:        r.network.tlsConfig(),
 		UserAgent:  "wstest/1.0 (https://github.com/wsk6/wstest)",
 		SystemTags: defaultSystemTags(),
-		Exec:       (*execInfo)(r),
-		Check:      r.check,
-		Group:      r.group,
 		TimeScale:  r.cfg.timeScale,
 	}
 	return nil
@@ -213,7 +190,7 @@ func (r *runner) readOptions(vu0 *vuInstance) error {
 		return &ConfigError{File: r.name, Err: err}
 	}
 	if len(unknown) > 0 {
-		r.log(0, vu.LevelWarn, "there were unknown fields in the options exported in the script: "+strings.Join(unknown, ", "))
+		r.rec.Log(0, vu.LevelWarn, "there were unknown fields in the options exported in the script: "+strings.Join(unknown, ", "))
 	}
 	r.applyConfig(opts)
 	r.opts = opts
@@ -260,19 +237,22 @@ func (r *runner) applyConfig(opts *scriptOptions) {
 	for k, v := range c.tags {
 		opts.Tags[k] = v
 	}
+	// The VUs made from here on get the settings the options give.
+	s := *r.settings
 	if opts.UserAgent != nil {
-		r.shared.UserAgent = *opts.UserAgent
+		s.UserAgent = *opts.UserAgent
 	}
 	if len(opts.SystemTags) > 0 {
-		r.shared.SystemTags = map[string]bool{}
+		s.SystemTags = map[string]bool{}
 		for _, t := range opts.SystemTags {
-			r.shared.SystemTags[t] = true
+			s.SystemTags[t] = true
 		}
 	}
-	r.shared.Throw = opts.Throw
-	r.shared.NoCookiesReset = opts.NoCookiesReset
+	s.Throw = opts.Throw
+	s.NoCookiesReset = opts.NoCookiesReset
 	r.network.configure(opts.Hosts, opts.InsecureSkipTLSVerify || c.insecureTLS)
-	r.shared.TLS = r.network.tlsConfig()
+	s.TLS = r.network.tlsConfig()
+	r.settings = &s
 }
 
 func hasExportedFunction(exports *goja.Object) bool {
@@ -376,7 +356,7 @@ func (r *runner) baseTags(sc *scenarioConfig) *metrics.TagSet {
 		for k, v := range sc.Tags {
 			t = t.With(k, v)
 		}
-		if r.shared.SystemTags["scenario"] {
+		if r.settings.SystemTags["scenario"] {
 			t = t.With("scenario", sc.Name)
 		}
 	}
@@ -405,7 +385,7 @@ func (r *runner) initVUs() ([]*vuInstance, error) {
 				}
 				vus[i], errs[i] = r.newVU(r.ctx, i+1)
 				if errs[i] == nil {
-					r.vusInited.Add(1)
+					r.exec.vusInited.Add(1)
 				}
 			}
 		}()
@@ -422,90 +402,16 @@ func (r *runner) initVUs() ([]*vuInstance, error) {
 	return vus, nil
 }
 
-func (r *runner) log(vuID int64, level vu.Level, msg string) {
-	e := LogEntry{Time: time.Now(), Level: level.String(), VU: vuID, Message: msg}
-	r.mu.Lock()
-	r.logs = append(r.logs, e)
-	r.mu.Unlock()
-	// Log outputs are called one at a time, in order, whichever VU logs.
-	r.outMu.Lock()
-	defer r.outMu.Unlock()
-	for _, f := range r.cfg.onLog {
-		f(e)
-	}
-}
-
-func (r *runner) event(e vu.Event) {
-	ev := Event{VU: e.VU, Iteration: e.Iteration, Socket: e.Socket, URL: e.URL, Type: e.Type, Time: e.Time,
-		Data: e.Data, Binary: e.Binary, Code: e.Code, Reason: e.Reason, WasClean: e.WasClean,
-		Error: e.Error, Status: e.Status}
-	r.mu.Lock()
-	r.events.add(ev)
-	r.mu.Unlock()
-}
-
-func (r *runner) check(group, name string, pass bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	c, ok := r.checkIndex[[2]string{group, name}]
-	if !ok {
-		c = &Check{Name: name, Group: group}
-		r.checkIndex[[2]string{group, name}] = c
-		r.checks = append(r.checks, c)
-	}
-	if pass {
-		c.Passes++
-	} else {
-		c.Fails++
-	}
-}
-
-func (r *runner) group(path string) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, g := range r.groups {
-		if g == path {
-			return
-		}
-	}
-	r.groups = append(r.groups, path)
-}
-
-func (r *runner) iterationError(se *ScriptError) {
-	r.log(se.VU, vu.LevelError, se.Error())
-	r.mu.Lock()
-	r.errs = append(r.errs, *se)
-	r.mu.Unlock()
-}
-
-// abort ends the run early (exec.test.abort or a threshold's abortOnFail).
-func (r *runner) abort(reason string, cause error) {
-	r.abortOnce.Do(func() {
-		r.mu.Lock()
-		r.isAborted, r.aborted = true, reason
-		r.mu.Unlock()
-		r.cancel(cause)
-	})
-}
+// abort ends the run early (a threshold's abortOnFail).
+func (r *runner) abort(reason string, cause error) { r.exec.abort(reason, cause) }
 
 // snapshot copies what the run has gathered so far into res.
 func (r *runner) snapshot(res *Result) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	res.Duration = time.Since(r.start)
-	if r.start.IsZero() {
-		res.Duration = 0
-	}
-	res.Events = r.events.all()
-	res.Logs = append([]LogEntry(nil), r.logs...)
-	res.Errors = append([]ScriptError(nil), r.errs...)
-	res.Checks = make([]Check, len(r.checks))
-	for i, c := range r.checks {
-		res.Checks[i] = *c
-	}
-	res.Iterations = r.iterations.Load()
-	res.Aborted, res.AbortReason = r.isAborted, r.aborted
-	res.MarkedFailed, res.FailReason = r.failed, r.failReason
+	res.Duration = time.Since(r.exec.start)
+	r.rec.snapshot(res)
+	res.Iterations = r.exec.iterations.Load()
+	res.Aborted, res.AbortReason = r.exec.abortState()
+	res.MarkedFailed, res.FailReason = r.exec.failState()
 	res.Metrics = snapshotMetrics(r.registry, res.Duration)
 }
 
@@ -519,20 +425,10 @@ func writeSummaryFile(path string, content []byte) error {
 	return os.WriteFile(path, content, 0o644)
 }
 
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // watchVUs emits vus_max once and vus every second, as k6 does, until stopped.
 func (r *runner) watchVUs(total int64) (stop func()) {
 	tags := r.baseTags(nil)
-	emit := func(now time.Time) { r.builtin.VUs.Add(now, float64(r.activeVUs.Load()), tags) }
+	emit := func(now time.Time) { r.builtin.VUs.Add(now, float64(r.exec.activeVUs.Load()), tags) }
 	now := time.Now()
 	r.builtin.VUsMax.Add(now, float64(total), tags)
 	r.builtin.VUs.Add(now, float64(total), tags)

@@ -17,7 +17,7 @@ import (
 func (r *runner) summaryInput(results []metrics.ThresholdResult) metrics.SummaryInput {
 	in := metrics.SummaryInput{
 		Registry:   r.registry,
-		Duration:   time.Since(r.start),
+		Duration:   time.Since(r.exec.start),
 		Thresholds: results,
 		RootGroup:  r.rootGroup(),
 		TrendStats: r.opts.SummaryTrendStats,
@@ -35,8 +35,7 @@ func (r *runner) summaryInput(results []metrics.ThresholdResult) metrics.Summary
 
 // rootGroup builds the group tree with its checks, in first-seen order.
 func (r *runner) rootGroup() metrics.Group {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	checks, groups := r.rec.checksAndGroups()
 	root := &groupNode{g: metrics.Group{ID: metrics.PathID("")}}
 	nodes := map[string]*groupNode{"": root}
 	var node func(path string) *groupNode
@@ -51,10 +50,10 @@ func (r *runner) rootGroup() metrics.Group {
 		nodes[path] = n
 		return n
 	}
-	for _, g := range r.groups {
+	for _, g := range groups {
 		node(g)
 	}
-	for _, c := range r.checks {
+	for _, c := range checks {
 		path := c.Group + "::" + c.Name
 		n := node(c.Group)
 		n.g.Checks = append(n.g.Checks, metrics.Check{Name: c.Name, Path: path, ID: metrics.PathID(path),
@@ -97,7 +96,7 @@ func (r *runner) handleSummary(res *Result, results []metrics.ThresholdResult) {
 	}
 	outputs, err := r.callHandleSummary(in)
 	if err != nil {
-		r.log(0, vu.LevelError, "handleSummary: "+err.Error())
+		r.rec.Log(0, vu.LevelError, "handleSummary: "+err.Error())
 		return
 	}
 	res.SummaryOutputs = outputs

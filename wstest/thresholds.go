@@ -50,7 +50,7 @@ func (t *thresholds) watch(r *runner) (stop func()) {
 }
 
 func (t *thresholds) evaluate(r *runner) {
-	results, abort := t.ts.Evaluate(time.Since(r.start))
+	results, abort := t.ts.Evaluate(time.Since(r.exec.start))
 	t.mu.Lock()
 	t.results = results
 	t.mu.Unlock()
@@ -69,7 +69,7 @@ func (t *thresholds) final(r *runner) []metrics.ThresholdResult {
 	if t.ts == nil {
 		return nil
 	}
-	results, _ := t.ts.Evaluate(time.Since(r.start))
+	results, _ := t.ts.Evaluate(time.Since(r.exec.start))
 	t.mu.Lock()
 	t.results = results
 	t.mu.Unlock()

@@ -8,12 +8,8 @@ import (
 
 	"github.com/dop251/goja"
 
-	"github.com/wsk6/wstest/internal/bundle"
 	"github.com/wsk6/wstest/internal/metrics"
-	"github.com/wsk6/wstest/internal/modules/console"
-	"github.com/wsk6/wstest/internal/modules/execution"
-	"github.com/wsk6/wstest/internal/modules/k6"
-	"github.com/wsk6/wstest/internal/modules/k6metrics"
+	"github.com/wsk6/wstest/internal/modules"
 	"github.com/wsk6/wstest/internal/vu"
 	"github.com/wsk6/wstest/jsloop"
 )
@@ -34,21 +30,20 @@ func (r *runner) newVU(ctx context.Context, id int64) (*vuInstance, error) {
 		rt.SetRandSource(src.Float64)
 	}
 	loopOpts := []jsloop.Option{jsloop.WithWarnf(func(format string, args ...any) {
-		r.log(id, vu.LevelWarn, fmt.Sprintf(format, args...))
+		r.rec.Log(id, vu.LevelWarn, fmt.Sprintf(format, args...))
 	})}
 	if r.cfg.timeScale > 0 && r.cfg.timeScale != 1 {
 		loopOpts = append(loopOpts, jsloop.WithTimeScale(r.cfg.timeScale))
 	}
 	loop := jsloop.New(rt, loopOpts...)
-	v := vu.New(id, rt, loop, r.shared)
+	v := vu.New(id, rt, loop, r.settings, r.rec, r.exec)
+	modules.InstallGlobals(v)
 	g := rt.GlobalObject()
-	loop.SetTimers(g)
-	_ = g.Set("console", console.New(v))
 	_ = g.Set("__VU", id)
 	_ = g.Set("__ENV", r.envObject(rt))
 	_ = g.Set("global", g)
 
-	inst, err := r.bundle.Instantiate(rt, r.natives(v), v.InInit)
+	inst, err := r.bundle.Instantiate(rt, modules.Natives(v), v.InInit)
 	if err != nil {
 		return nil, scriptError("init", id, 0, err)
 	}
@@ -71,29 +66,6 @@ func (r *runner) newVU(ctx context.Context, id int64) (*vuInstance, error) {
 		return nil, se
 	}
 	return &vuInstance{VU: v, exports: exports}, nil
-}
-
-// natives are the built-in modules a script can import.
-func (r *runner) natives(v *vu.VU) map[string]bundle.NativeModule {
-	obj := func(build func(*vu.VU) *goja.Object) bundle.NativeModule {
-		return func(*goja.Runtime) (goja.Value, error) { return build(v), nil }
-	}
-	timers := func(*goja.Runtime) (goja.Value, error) {
-		o := v.Runtime.NewObject()
-		v.Loop.SetTimers(o)
-		return o, nil
-	}
-	mods := map[string]bundle.NativeModule{
-		"k6":                     obj(k6.New),
-		"k6/execution":           obj(execution.New),
-		"k6/metrics":             obj(k6metrics.New),
-		"k6/timers":              timers,
-		"k6/experimental/timers": timers,
-	}
-	for name, m := range r.extraNatives(v) {
-		mods[name] = m
-	}
-	return mods
 }
 
 func (r *runner) envObject(rt *goja.Runtime) *goja.Object {

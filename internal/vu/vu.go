@@ -2,12 +2,10 @@ package vu
 
 import (
 	"context"
-	"crypto/tls"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
-	"sync/atomic"
+
 	"time"
 
 	"github.com/dop251/goja"
@@ -15,85 +13,6 @@ import (
 	"github.com/wsk6/wstest/internal/metrics"
 	"github.com/wsk6/wstest/jsloop"
 )
-
-// Level is a console log level.
-type Level int
-
-// Log levels, in k6's order.
-const (
-	LevelDebug Level = iota
-	LevelInfo
-	LevelWarn
-	LevelError
-)
-
-// String returns the level's name as k6 prints it.
-func (l Level) String() string {
-	switch l {
-	case LevelDebug:
-		return "debug"
-	case LevelInfo:
-		return "info"
-	case LevelWarn:
-		return "warning"
-	default:
-		return "error"
-	}
-}
-
-// Shared is what every VU of a run shares. It is read-only once the run has
-// started; its funcs are safe to call from any goroutine.
-type Shared struct {
-	Registry *metrics.Registry
-	Builtin  *metrics.Builtins
-	// Log receives console output and warnings.
-	Log func(vuID int64, level Level, msg string)
-	// Event receives every WebSocket event.
-	Event func(Event)
-	// Dial makes the network connections of WebSockets (hosts mapping, fixture
-	// redirection and in-memory handlers are applied by it). useTLS says
-	// whether the caller will run TLS over the connection (wss).
-	Dial func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error)
-	// TLS is the client TLS configuration (cloned before use).
-	TLS *tls.Config
-	// UserAgent is the default User-Agent header.
-	UserAgent string
-	// SystemTags lists the enabled system tags (k6's systemTags option).
-	SystemTags map[string]bool
-	// Throw makes metric add() errors throw instead of warn (k6's throw option).
-	Throw bool
-	// NoCookiesReset keeps the VU's cookie jar across iterations.
-	NoCookiesReset bool
-	// NextSocketID numbers sockets across the run.
-	NextSocketID atomic.Int64
-	// Exec answers k6/execution's questions about the run.
-	Exec ExecInfo
-	// Check records one check outcome under its group path.
-	Check func(group, name string, pass bool)
-	// Group records that a group path was entered.
-	Group func(path string)
-	// TimeScale shortens sleep() like the loop's timers (1 = real time).
-	TimeScale float64
-}
-
-// ExecInfo is the run-wide part of k6/execution.
-type ExecInfo interface {
-	// Abort stops the whole run (exec.test.abort).
-	Abort(reason string)
-	// Fail marks the run failed and lets it go on (exec.test.fail).
-	Fail(reason string)
-	// Options returns the consolidated options as a JSON-like value.
-	Options() any
-	// Instance returns the instance counters.
-	Instance() InstanceInfo
-}
-
-// InstanceInfo is exec.instance.
-type InstanceInfo struct {
-	IterationsCompleted, IterationsInterrupted int64
-	VUsActive, VUsInitialized                  int64
-	CurrentTestRunDuration                     time.Duration
-}
 
 // Scenario is what k6/execution says of the scenario a VU runs in.
 type Scenario struct {
@@ -120,7 +39,11 @@ type VU struct {
 	ID      int64
 	Runtime *goja.Runtime
 	Loop    *jsloop.Loop
-	Shared  *Shared
+	// Settings are the run's; the runner may replace them on the VU that
+	// reads the options, before any iteration runs.
+	Settings *Settings
+	Reporter Reporter
+	Exec     Exec
 
 	iter    *Iteration
 	tags    *metrics.TagSet // scenario, global and vu tags, without group
@@ -131,10 +54,10 @@ type VU struct {
 }
 
 // New makes a VU; it is in the init stage until the first SetIteration.
-func New(id int64, rt *goja.Runtime, loop *jsloop.Loop, shared *Shared) *VU {
+func New(id int64, rt *goja.Runtime, loop *jsloop.Loop, s *Settings, r Reporter, e Exec) *VU {
 	jar, _ := cookiejar.New(nil)
-	return &VU{ID: id, Runtime: rt, Loop: loop, Shared: shared, jar: jar,
-		counter: &metrics.ByteCounter{}, tags: shared.Registry.EmptyTags()}
+	return &VU{ID: id, Runtime: rt, Loop: loop, Settings: s, Reporter: r, Exec: e, jar: jar,
+		counter: &metrics.ByteCounter{}, tags: s.Registry.EmptyTags()}
 }
 
 // InInit reports whether the VU is running init code (no iteration yet).
@@ -149,7 +72,7 @@ func (v *VU) SetIteration(it *Iteration, tags *metrics.TagSet) {
 	v.tags = tags
 	v.group = ""
 	v.current = nil
-	if !v.Shared.NoCookiesReset {
+	if !v.Settings.NoCookiesReset {
 		v.jar, _ = cookiejar.New(nil)
 	}
 }
@@ -185,7 +108,7 @@ func (v *VU) ByteCounter() *metrics.ByteCounter { return v.counter }
 
 // Logf logs a message of this VU.
 func (v *VU) Logf(level Level, format string, args ...any) {
-	v.Shared.Log(v.ID, level, fmt.Sprintf(format, args...))
+	v.Reporter.Log(v.ID, level, fmt.Sprintf(format, args...))
 }
 
 // Push adds a sample unless the iteration's context is done (k6 drops

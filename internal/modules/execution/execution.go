@@ -22,13 +22,16 @@ func (e *AbortError) Error() string {
 	return "test aborted: " + e.Reason
 }
 
-type module struct{ vu *vu.VU }
+// Module is k6/execution for one VU.
+type Module struct{ vu *vu.VU }
 
-// New returns the exports of k6/execution for v. Every property is a lazy
-// getter so values are read at access time.
-func New(v *vu.VU) *goja.Object {
-	m := &module{vu: v}
-	rt := v.Runtime
+// New makes the module for v.
+func New(v *vu.VU) *Module { return &Module{vu: v} }
+
+// Exports returns vu, scenario, instance and test. Every property is a
+// lazy getter so values are read at access time.
+func (m *Module) Exports(string) *goja.Object {
+	rt := m.vu.Runtime
 	obj := rt.NewObject()
 	m.getter(obj, "vu", m.vuObject, true)
 	m.getter(obj, "scenario", m.scenarioObject, true)
@@ -37,7 +40,7 @@ func New(v *vu.VU) *goja.Object {
 	return obj
 }
 
-func (m *module) getter(obj *goja.Object, name string, build func() *goja.Object, iterOnly bool) {
+func (m *Module) getter(obj *goja.Object, name string, build func() *goja.Object, iterOnly bool) {
 	rt := m.vu.Runtime
 	get := rt.ToValue(func() goja.Value {
 		if iterOnly && m.vu.InInit() {
@@ -48,7 +51,7 @@ func (m *module) getter(obj *goja.Object, name string, build func() *goja.Object
 	_ = obj.DefineAccessorProperty(name, get, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
 }
 
-func (m *module) vuObject() *goja.Object {
+func (m *Module) vuObject() *goja.Object {
 	rt := m.vu.Runtime
 	it := m.vu.Iteration()
 	o := rt.NewObject()
@@ -67,11 +70,11 @@ func (m *module) vuObject() *goja.Object {
 
 // tagsObject is a live view of the VU's tags: writes change the tags of
 // every later sample of this VU.
-func (m *module) tagsObject() *goja.Object {
+func (m *Module) tagsObject() *goja.Object {
 	return m.vu.Runtime.NewDynamicObject(&tagsView{vu: m.vu})
 }
 
-func (m *module) scenarioObject() *goja.Object {
+func (m *Module) scenarioObject() *goja.Object {
 	rt := m.vu.Runtime
 	it := m.vu.Iteration()
 	sc := it.Scenario
@@ -85,9 +88,9 @@ func (m *module) scenarioObject() *goja.Object {
 	return o
 }
 
-func (m *module) instanceObject() *goja.Object {
+func (m *Module) instanceObject() *goja.Object {
 	rt := m.vu.Runtime
-	info := m.vu.Shared.Exec.Instance()
+	info := m.vu.Exec.Instance()
 	o := rt.NewObject()
 	_ = o.Set("iterationsCompleted", info.IterationsCompleted)
 	_ = o.Set("iterationsInterrupted", info.IterationsInterrupted)
@@ -97,7 +100,7 @@ func (m *module) instanceObject() *goja.Object {
 	return o
 }
 
-func (m *module) testObject() *goja.Object {
+func (m *Module) testObject() *goja.Object {
 	rt := m.vu.Runtime
 	o := rt.NewObject()
 	_ = o.Set("abort", func(call goja.FunctionCall) goja.Value {
@@ -108,7 +111,7 @@ func (m *module) testObject() *goja.Object {
 		if a := call.Argument(0); !goja.IsUndefined(a) {
 			reason = a.String()
 		}
-		m.vu.Shared.Exec.Abort(reason)
+		m.vu.Exec.Abort(reason)
 		rt.Interrupt(&AbortError{Reason: reason})
 		return goja.Undefined()
 	})
@@ -117,10 +120,10 @@ func (m *module) testObject() *goja.Object {
 		if a := call.Argument(0); !goja.IsUndefined(a) {
 			reason = a.String()
 		}
-		m.vu.Shared.Exec.Fail(reason)
+		m.vu.Exec.Fail(reason)
 		return goja.Undefined()
 	})
-	opts := rt.ToValue(m.vu.Shared.Exec.Options())
+	opts := rt.ToValue(m.vu.Exec.Options())
 	if frozen, ok := opts.(*goja.Object); ok {
 		if freeze, ok := goja.AssertFunction(rt.Get("Object").ToObject(rt).Get("freeze")); ok {
 			_, _ = freeze(goja.Undefined(), frozen)

@@ -26,9 +26,16 @@ type jarObject struct {
 
 var _ goja.DynamicObject = (*jarObject)(nil)
 
-// New returns the exports of the minimal k6/http module for v: cookieJar()
-// (the VU's default jar) and the CookieJar constructor.
-func New(v *vu.VU) *goja.Object {
+// Module is k6/http for one VU.
+type Module struct{ vu *vu.VU }
+
+// New makes the module for v.
+func New(v *vu.VU) *Module { return &Module{vu: v} }
+
+// Exports returns cookieJar() (the VU's default jar) and the CookieJar
+// constructor.
+func (m *Module) Exports(string) *goja.Object {
+	v := m.vu
 	rt := v.Runtime
 	exports := rt.NewObject()
 	ctor := rt.ToValue(func(call goja.ConstructorCall) *goja.Object {

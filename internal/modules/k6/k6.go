@@ -15,12 +15,15 @@ import (
 	"github.com/wsk6/wstest/internal/vu"
 )
 
-type module struct{ vu *vu.VU }
+// Module is the k6 module of one VU.
+type Module struct{ vu *vu.VU }
 
-// New returns the exports of the k6 module for v.
-func New(v *vu.VU) *goja.Object {
-	m := &module{vu: v}
-	obj := v.Runtime.NewObject()
+// New makes the module for v.
+func New(v *vu.VU) *Module { return &Module{vu: v} }
+
+// Exports returns check, group, sleep, fail and randomSeed.
+func (m *Module) Exports(string) *goja.Object {
+	obj := m.vu.Runtime.NewObject()
 	_ = obj.Set("check", m.check)
 	_ = obj.Set("group", m.group)
 	_ = obj.Set("sleep", m.sleep)
@@ -29,11 +32,11 @@ func New(v *vu.VU) *goja.Object {
 	return obj
 }
 
-func (m *module) throw(format string, args ...any) {
+func (m *Module) throw(format string, args ...any) {
 	panic(m.vu.Runtime.NewGoError(fmt.Errorf(format, args...)))
 }
 
-func (m *module) check(call goja.FunctionCall) goja.Value {
+func (m *Module) check(call goja.FunctionCall) goja.Value {
 	rt := m.vu.Runtime
 	if m.vu.InInit() {
 		m.throw("check() is not supported in the init context")
@@ -77,16 +80,16 @@ func (m *module) check(call goja.FunctionCall) goja.Value {
 	return rt.ToValue(all)
 }
 
-func (m *module) record(name string, pass bool, t time.Time, tags *metrics.TagSet) {
+func (m *Module) record(name string, pass bool, t time.Time, tags *metrics.TagSet) {
 	value := 0.0
 	if pass {
 		value = 1
 	}
-	m.vu.Push(m.vu.Shared.Builtin.Checks, t, value, tags.With("check", name))
-	m.vu.Shared.Check(m.vu.Group(), name, pass)
+	m.vu.Push(m.vu.Settings.Builtin.Checks, t, value, tags.With("check", name))
+	m.vu.Reporter.Check(m.vu.Group(), name, pass)
 }
 
-func (m *module) group(name string, fn goja.Value) goja.Value {
+func (m *Module) group(name string, fn goja.Value) goja.Value {
 	if m.vu.InInit() {
 		m.throw("group() is not supported in the init context")
 	}
@@ -103,11 +106,11 @@ func (m *module) group(name string, fn goja.Value) goja.Value {
 	outer := m.vu.Group()
 	path := outer + "::" + name
 	m.vu.SetGroup(path)
-	m.vu.Shared.Group(path)
+	m.vu.Reporter.Group(path)
 	start := time.Now()
 	res, err := call(goja.Undefined())
 	end := time.Now()
-	m.vu.Push(m.vu.Shared.Builtin.GroupDuration, end, msSince(start, end), m.vu.Tags())
+	m.vu.Push(m.vu.Settings.Builtin.GroupDuration, end, msSince(start, end), m.vu.Tags())
 	m.vu.SetGroup(outer)
 	if err != nil {
 		panic(err)
@@ -115,11 +118,11 @@ func (m *module) group(name string, fn goja.Value) goja.Value {
 	return res
 }
 
-func (m *module) sleep(seconds float64) {
+func (m *Module) sleep(seconds float64) {
 	if !(seconds > 0) {
 		return
 	}
-	scale := m.vu.Shared.TimeScale
+	scale := m.vu.Settings.TimeScale
 	if scale <= 0 {
 		scale = 1
 	}
@@ -132,7 +135,7 @@ func (m *module) sleep(seconds float64) {
 	}
 }
 
-func (m *module) fail(msg goja.Value) {
+func (m *Module) fail(msg goja.Value) {
 	text := ""
 	if msg != nil && !goja.IsUndefined(msg) {
 		text = msg.String()
@@ -140,7 +143,7 @@ func (m *module) fail(msg goja.Value) {
 	panic(m.vu.Runtime.NewGoError(errors.New(text)))
 }
 
-func (m *module) randomSeed(seed int64) {
+func (m *Module) randomSeed(seed int64) {
 	m.vu.Runtime.SetRandSource(rand.New(rand.NewSource(seed)).Float64)
 }
 

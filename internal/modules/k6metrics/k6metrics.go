@@ -14,8 +14,15 @@ import (
 	"github.com/wsk6/wstest/internal/vu"
 )
 
-// New returns the exports of k6/metrics for v.
-func New(v *vu.VU) *goja.Object {
+// Module is k6/metrics for one VU.
+type Module struct{ vu *vu.VU }
+
+// New makes the module for v.
+func New(v *vu.VU) *Module { return &Module{vu: v} }
+
+// Exports returns the Counter, Gauge, Rate and Trend constructors.
+func (m *Module) Exports(string) *goja.Object {
+	v := m.vu
 	obj := v.Runtime.NewObject()
 	for name, t := range map[string]metrics.Type{
 		"Counter": metrics.Counter, "Gauge": metrics.Gauge, "Rate": metrics.Rate, "Trend": metrics.Trend,
@@ -36,7 +43,7 @@ func constructor(v *vu.VU, t metrics.Type) func(goja.ConstructorCall) *goja.Obje
 		if call.Argument(1).ToBoolean() {
 			vt = metrics.Time
 		}
-		m, err := v.Shared.Registry.Register(name, t, vt)
+		m, err := v.Settings.Registry.Register(name, t, vt)
 		if err != nil {
 			panic(rt.NewGoError(err))
 		}
@@ -57,7 +64,7 @@ func add(v *vu.VU, m *metrics.Metric, value, tagsArg goja.Value) bool {
 	f, ok := toNumber(value)
 	if !ok {
 		msg := fmt.Sprintf("'%s' is an invalid value for metric '%s', a number or a boolean value is expected", describe(value), m.Name)
-		if v.Shared.Throw {
+		if v.Settings.Throw {
 			panic(rt.NewGoError(errors.New(msg)))
 		}
 		v.Logf(vu.LevelWarn, "%s", msg)

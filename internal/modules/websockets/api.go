@@ -150,7 +150,7 @@ func (m *Module) send(s *socket, call goja.FunctionCall) goja.Value {
 		return goja.Undefined()
 	}
 	s.sent.wrote(msg.size(), m.vu.Loop.Turn(), s.spill, s.spill.accepted.Load())
-	s.push(m.vu.Shared.Builtin.WSMsgsSent, time.Now(), 1, s.sampleTags)
+	s.push(m.vu.Settings.Builtin.WSMsgsSent, time.Now(), 1, s.sampleTags)
 	return goja.Undefined()
 }
 

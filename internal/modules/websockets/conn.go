@@ -48,10 +48,10 @@ func scriptEnded(cause error) bool {
 // Dial (wss with useTLS), is counted for data_sent/data_received, and sits
 // on a spillConn so that the loop can write without blocking.
 func (s *socket) dialer() *websocket.Dialer {
-	shared := s.m.vu.Shared
+	settings := s.m.vu.Settings
 	counter := s.m.vu.ByteCounter()
 	dial := func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error) {
-		c, err := shared.Dial(ctx, network, addr, useTLS)
+		c, err := settings.Dial(ctx, network, addr, useTLS)
 		if err != nil {
 			return nil, err
 		}
@@ -80,8 +80,8 @@ func (s *socket) dialer() *websocket.Dialer {
 				return nil, err
 			}
 			cfg := &tls.Config{MinVersion: tls.VersionTLS12}
-			if shared.TLS != nil {
-				cfg = shared.TLS.Clone()
+			if settings.TLS != nil {
+				cfg = settings.TLS.Clone()
 			}
 			if cfg.ServerName == "" {
 				cfg.ServerName = host
@@ -104,8 +104,8 @@ func (s *socket) dialer() *websocket.Dialer {
 // header is the handshake's extra request headers.
 func (s *socket) header() http.Header {
 	h := s.p.header.Clone()
-	if h.Get("User-Agent") == "" && s.m.vu.Shared.UserAgent != "" {
-		h.Set("User-Agent", s.m.vu.Shared.UserAgent)
+	if h.Get("User-Agent") == "" && s.m.vu.Settings.UserAgent != "" {
+		h.Set("User-Agent", s.m.vu.Settings.UserAgent)
 	}
 	return h
 }
@@ -140,7 +140,7 @@ func (s *socket) run() {
 		failure = s.handshakeError(err, resp, abandoned)
 	}
 	tags := s.systemTags(resp, conn, failure)
-	b := s.m.vu.Shared.Builtin
+	b := s.m.vu.Settings.Builtin
 	s.m.vu.Push(b.WSSessions, start, 1, tags)
 	s.m.vu.Push(b.WSConnecting, start, float64(connecting)/float64(time.Millisecond), tags)
 	if failure != nil {

@@ -45,11 +45,8 @@ func (s *socket) live() bool { return s.ctx.Err() == nil && !s.finished }
 
 // record reports an event to the run's result.
 func (s *socket) record(e vu.Event) {
-	if s.m.vu.Shared.Event == nil {
-		return
-	}
 	e.VU, e.Iteration, e.Socket, e.URL = s.m.vu.ID, s.iter, s.id, s.url
-	s.m.vu.Shared.Event(e)
+	s.m.vu.Reporter.Event(e)
 }
 
 // dispatch calls the on* handler, then the listeners in order, with this
@@ -120,14 +117,12 @@ func (s *socket) message(t *task) error {
 		return nil
 	}
 	binary, data, at := t.binary, t.data, t.at
-	s.push(s.m.vu.Shared.Builtin.WSMsgsReceived, at, 1, s.sampleTags)
-	if s.m.vu.Shared.Event != nil {
-		text := t.text
-		if binary {
-			text = string(data)
-		}
-		s.record(vu.Event{Type: "message", Time: at, Data: text, Binary: binary})
+	s.push(s.m.vu.Settings.Builtin.WSMsgsReceived, at, 1, s.sampleTags)
+	text := t.text
+	if binary {
+		text = string(data)
 	}
+	s.record(vu.Event{Type: "message", Time: at, Data: text, Binary: binary})
 	ev, e := s.newEvent(evMessage, at)
 	rt := s.m.rt
 	switch {
@@ -166,7 +161,7 @@ func (s *socket) pong(data string, at time.Time) error {
 	}
 	if sent, ok := s.pings[data]; ok {
 		delete(s.pings, data)
-		s.m.vu.Push(s.m.vu.Shared.Builtin.WSPing, at, float64(at.Sub(sent))/float64(time.Millisecond), s.sampleTags)
+		s.m.vu.Push(s.m.vu.Settings.Builtin.WSPing, at, float64(at.Sub(sent))/float64(time.Millisecond), s.sampleTags)
 	} else {
 		s.m.vu.Logf(vu.LevelWarn, "received pong for unknown ping ID %s", data)
 	}

@@ -16,7 +16,7 @@ import (
 // when there was a connection and error when the dial failed, each only
 // when enabled in systemTags.
 func (s *socket) systemTags(resp *http.Response, conn *websocket.Conn, failure error) *metrics.TagSet {
-	enabled := s.m.vu.Shared.SystemTags
+	enabled := s.m.vu.Settings.SystemTags
 	tags := s.tags
 	name, custom := s.p.tags["name"]
 	if !custom {

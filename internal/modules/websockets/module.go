@@ -54,11 +54,15 @@ func New(v *vu.VU) *Module {
 	return m
 }
 
-// Exports returns the exports (WebSocket, Blob) for one import path;
-// defaultBinaryType is "blob" for k6/websockets and "" for
-// k6/experimental/websockets (spec/DECISIONS.md). The same path gives the
-// same object every time.
-func (m *Module) Exports(defaultBinaryType string) *goja.Object {
+// Exports returns the exports (WebSocket, Blob) for one import path. The
+// default binaryType is "blob" for k6/websockets and k6/x/websockets and ""
+// for k6/experimental/websockets (spec/DECISIONS.md). The same path gives
+// the same object every time.
+func (m *Module) Exports(specifier string) *goja.Object {
+	defaultBinaryType := "blob"
+	if specifier == "k6/experimental/websockets" {
+		defaultBinaryType = ""
+	}
 	if e, ok := m.exports[defaultBinaryType]; ok {
 		return e
 	}
@@ -69,7 +73,7 @@ func (m *Module) Exports(defaultBinaryType string) *goja.Object {
 	return e
 }
 
-// throwf throws a GoError with the message msg.
+// throw throws a GoError with the message msg.
 func (m *Module) throw(msg string) {
 	panic(m.rt.NewGoError(plainError(msg)))
 }

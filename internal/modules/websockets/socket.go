@@ -70,7 +70,7 @@ func (m *Module) construct(call goja.FunctionCall, proto *goja.Object, binaryTyp
 	v := m.vu
 	s := &socket{
 		m:          m,
-		id:         v.Shared.NextSocketID.Add(1),
+		id:         v.Exec.NextSocketID(),
 		url:        u.String(),
 		urlValue:   m.rt.ToValue(u.String()),
 		u:          u,

@@ -1,0 +1,33 @@
+package vu
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+
+	"github.com/wsk6/wstest/internal/metrics"
+)
+
+// Settings is what every VU of a run shares. The run builds it once its
+// options are known and never changes it afterwards, so any goroutine may
+// read it without a lock.
+type Settings struct {
+	Registry *metrics.Registry
+	Builtin  *metrics.Builtins
+	// Dial makes the network connections of WebSockets (hosts mapping, fixture
+	// redirection and in-memory handlers are applied by it). useTLS says
+	// whether the caller will run TLS over the connection (wss).
+	Dial func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error)
+	// TLS is the client TLS configuration (clone it before use).
+	TLS *tls.Config
+	// UserAgent is the default User-Agent header.
+	UserAgent string
+	// SystemTags lists the enabled system tags (k6's systemTags option).
+	SystemTags map[string]bool
+	// Throw makes metric add() errors throw instead of warn (k6's throw option).
+	Throw bool
+	// NoCookiesReset keeps the VU's cookie jar across iterations.
+	NoCookiesReset bool
+	// TimeScale shortens sleep() like the loop's timers (1 = real time).
+	TimeScale float64
+}
