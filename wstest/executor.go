@@ -244,4 +244,3 @@ func (r *runner) optionsValue() any {
 	out["scenarios"] = scenarios
 	return out
 }
-
