@@ -5,28 +5,29 @@ import (
 
 	. "github.com/onsi/gomega"
 
+	"github.com/wsk6/wstest/internal/scripttest"
 	. "github.com/wsk6/wstest/matchers"
 )
 
 func TestPassChecks(t *testing.T) {
-	runMatcherCases(t, runScript(t, metricsScript), []matcherCase{
+	runMatcherCases(t, scripttest.Run(t, metricsScript), []matcherCase{
 		{"a failing check is listed", PassChecks(), false, []string{
 			"Expected the run to pass every check\nbut 1 of its 3 checks failed:",
 			`"is even": 2 passes, 2 fails`,
 		}},
 	})
-	runMatcherCases(t, runScript(t, cleanScript), []matcherCase{
+	runMatcherCases(t, scripttest.Run(t, cleanScript), []matcherCase{
 		{"all checks pass", PassChecks(), true, []string{
 			"Expected the run to fail a check\nbut all of its 1 checks passed:", `"one is one": 2 passes, 0 fails`,
 		}},
 	})
-	runMatcherCases(t, runScript(t, `export default function () {}`), []matcherCase{
+	runMatcherCases(t, scripttest.Run(t, `export default function () {}`), []matcherCase{
 		{"no checks pass", PassChecks(), true, []string{"but it ran no checks"}},
 	})
 }
 
 func TestHaveCheck(t *testing.T) {
-	res := runScript(t, metricsScript)
+	res := scripttest.Run(t, metricsScript)
 	runMatcherCases(t, res, []matcherCase{
 		{"a check that always passed", HaveCheck("is a number"), true, []string{
 			`not to have check "is a number" passing every time`, "but it has 8 passes and 0 fails",

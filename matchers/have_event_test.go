@@ -6,6 +6,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/internal/scripttest"
 	. "github.com/wsk6/wstest/matchers"
 	"github.com/wsk6/wstest/wstest"
 )
@@ -15,7 +16,7 @@ func runEvents(t *testing.T) (*wstest.Result, string) {
 	t.Helper()
 	srv := fixtures.NewServer()
 	t.Cleanup(srv.Close)
-	return runScript(t, eventsScript, wstest.WithEnv("WSTEST_URL", srv.URL)), srv.URL
+	return scripttest.Run(t, eventsScript, wstest.WithEnv("WSTEST_URL", srv.URL)), srv.URL
 }
 
 func TestHaveEvent(t *testing.T) {

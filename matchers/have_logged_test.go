@@ -5,11 +5,12 @@ import (
 
 	. "github.com/onsi/gomega"
 
+	"github.com/wsk6/wstest/internal/scripttest"
 	. "github.com/wsk6/wstest/matchers"
 )
 
 func TestHaveLogged(t *testing.T) {
-	res := runScript(t, metricsScript)
+	res := scripttest.Run(t, metricsScript)
 	runMatcherCases(t, res, []matcherCase{
 		{"a substring", HaveLogged("iteration 2"), true, []string{
 			`Expected the run not to have a log line containing "iteration 2"`, `msg="iteration 2"`,

@@ -5,11 +5,12 @@ import (
 
 	. "github.com/onsi/gomega"
 
+	"github.com/wsk6/wstest/internal/scripttest"
 	. "github.com/wsk6/wstest/matchers"
 )
 
 func TestHaveMetricStat(t *testing.T) {
-	res := runScript(t, metricsScript)
+	res := scripttest.Run(t, metricsScript)
 	runMatcherCases(t, res, []matcherCase{
 		{"a trend's average", HaveMetricStat("latency", "avg", 25), true,
 			[]string{"not to have avg of metric latency equal to 25", "but its avg is 25"}},
@@ -34,7 +35,7 @@ func TestHaveMetricStat(t *testing.T) {
 }
 
 func TestHaveMetricStatMisuse(t *testing.T) {
-	res := runScript(t, cleanScript)
+	res := scripttest.Run(t, cleanScript)
 	runMisuseCases(t, []misuseCase{
 		{"an unknown stat", HaveMetricStat("hits", "mean"), res, `unknown stat "mean"`},
 		{"a stat the type lacks", HaveMetricStat("hits", "p(95)"), res, `hits is a counter, which has no stat "p(95)" (it has count, rate)`},

@@ -5,11 +5,12 @@ import (
 
 	. "github.com/onsi/gomega"
 
+	"github.com/wsk6/wstest/internal/scripttest"
 	. "github.com/wsk6/wstest/matchers"
 )
 
 func TestHaveMetric(t *testing.T) {
-	res := runScript(t, metricsScript)
+	res := scripttest.Run(t, metricsScript)
 	runMatcherCases(t, res, []matcherCase{
 		{"a metric with samples", HaveMetric("msgs_sent"), true,
 			[]string{"not to have metric msgs_sent with samples", "msgs_sent (counter, 4 samples) count=8"}},
@@ -45,7 +46,7 @@ func TestHaveMetric(t *testing.T) {
 }
 
 func TestHaveMetricMisuse(t *testing.T) {
-	res := runScript(t, cleanScript)
+	res := scripttest.Run(t, cleanScript)
 	runMisuseCases(t, []misuseCase{
 		{"not a run", HaveMetric("hits"), "a string", "HaveMetric matcher expects a *wstest.Result or a *wstest.LiveRun"},
 		{"a nil result", HaveMetric("hits"), (*wstestResult)(nil), "expects a non-nil *wstest.Result"},

@@ -3,17 +3,19 @@ package matchers_test
 import (
 	"testing"
 
+	"github.com/wsk6/wstest/internal/scripttest"
+
 	. "github.com/wsk6/wstest/matchers"
 )
 
 func TestHaveNoErrors(t *testing.T) {
-	runMatcherCases(t, runScript(t, metricsScript), []matcherCase{
+	runMatcherCases(t, scripttest.Run(t, metricsScript), []matcherCase{
 		{"an iteration error with its position", HaveNoErrors(), false, []string{
 			"Expected the run to have no iteration errors\nbut it has 1:",
-			"inline.js:", "boom at three",
+			"test.js:", "boom at three",
 		}},
 	})
-	runMatcherCases(t, runScript(t, cleanScript), []matcherCase{
+	runMatcherCases(t, scripttest.Run(t, cleanScript), []matcherCase{
 		{"a clean run", HaveNoErrors(), true, []string{
 			"Expected the run to have iteration errors\nbut it has none (2 iterations ran)",
 		}},

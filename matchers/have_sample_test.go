@@ -5,12 +5,13 @@ import (
 
 	. "github.com/onsi/gomega"
 
+	"github.com/wsk6/wstest/internal/scripttest"
 	. "github.com/wsk6/wstest/matchers"
 	"github.com/wsk6/wstest/wstest"
 )
 
 func TestHaveSample(t *testing.T) {
-	res := runScript(t, metricsScript)
+	res := scripttest.Run(t, metricsScript)
 	runMatcherCases(t, res, []matcherCase{
 		{"a sample with tags", HaveSample("latency", map[string]string{"kind": "first"}), true, []string{
 			"Expected the run not to have a sample of latency with tags {kind:first}", "but it has 10 {",
@@ -36,7 +37,7 @@ func TestHaveSample(t *testing.T) {
 }
 
 func TestHaveSampleMisuse(t *testing.T) {
-	res := runScript(t, cleanScript, wstest.WithoutSamples())
+	res := scripttest.Run(t, cleanScript, wstest.WithoutSamples())
 	runMisuseCases(t, []misuseCase{
 		{"a run without samples", HaveSample("hits", nil), res, "the run kept no samples of hits (WithoutSamples)"},
 		{"two values", HaveSample("hits", nil, 1, 2), res, "at most one matcher or value, got 2"},

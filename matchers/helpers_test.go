@@ -11,19 +11,6 @@ import (
 	"github.com/wsk6/wstest/wstest"
 )
 
-// runScript runs an inline script to its end and fails the test if the run
-// could not happen.
-func runScript(t testing.TB, src string, opts ...wstest.Option) *wstest.Result {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	res, err := wstest.Run(ctx, wstest.Script{Name: "inline.js", Source: src}, opts...)
-	if err != nil {
-		t.Fatalf("run: %v", err)
-	}
-	return res
-}
-
 // matcherCase is one row of a matcher table: the matcher, whether it
 // should match, and what its message (the failure message when it does not
 // match, the negated one when it does) must contain.

@@ -1,12 +1,11 @@
 package websockets_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/internal/scripttest"
 	"github.com/wsk6/wstest/wstest"
 )
 
@@ -14,16 +13,21 @@ import (
 // say otherwise) with URL set to srv's base URL.
 func run(t testing.TB, srv *fixtures.Server, src string, opts ...wstest.Option) *wstest.Result {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	if srv != nil {
-		opts = append([]wstest.Option{wstest.WithEnv("URL", srv.URL)}, opts...)
+	return scripttest.Run(t, src, withURL(srv, opts)...)
+}
+
+// runErr is run without failing on a run error.
+func runErr(t testing.TB, srv *fixtures.Server, src string, opts ...wstest.Option) (*wstest.Result, error) {
+	t.Helper()
+	return scripttest.RunErr(t, src, withURL(srv, opts)...)
+}
+
+// withURL puts __ENV.URL = srv.URL before opts (nil srv: opts alone).
+func withURL(srv *fixtures.Server, opts []wstest.Option) []wstest.Option {
+	if srv == nil {
+		return opts
 	}
-	res, err := wstest.Run(ctx, wstest.Script{Name: "test.js", Source: src}, opts...)
-	if err != nil {
-		t.Fatalf("run: %v", err)
-	}
-	return res
+	return append([]wstest.Option{wstest.WithEnv("URL", srv.URL)}, opts...)
 }
 
 // logs returns the messages of the run's logs at level (all if "").
@@ -74,15 +78,4 @@ func newServer(t testing.TB, opts ...fixtures.Option) *fixtures.Server {
 	srv := fixtures.NewServer(opts...)
 	t.Cleanup(srv.Close)
 	return srv
-}
-
-// runErr is run without failing on a run error.
-func runErr(t testing.TB, srv *fixtures.Server, src string, opts ...wstest.Option) (*wstest.Result, error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	if srv != nil {
-		opts = append([]wstest.Option{wstest.WithEnv("URL", srv.URL)}, opts...)
-	}
-	return wstest.Run(ctx, wstest.Script{Name: "test.js", Source: src}, opts...)
 }
