@@ -6,11 +6,6 @@ import (
 	"strings"
 )
 
-// Exit codes of the command, as k6 uses them.
-const (
-	exitInvalidConfig = 104
-)
-
 // repeated is a flag that may be given several times.
 type repeated []string
 

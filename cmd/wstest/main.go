@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/wsk6/wstest/wstest"
 )
 
 func main() {
@@ -27,7 +29,7 @@ const usage = `usage:
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 	switch args[0] {
 	case "run":
@@ -39,6 +41,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	default:
 		fmt.Fprintf(stderr, "wstest: unknown command %q\n%s", args[0], usage)
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 }

@@ -76,19 +76,19 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 0
 	}
 	if err != nil {
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 	if len(positional) != 1 {
 		fmt.Fprintf(stderr, "wstest run: expected one SCRIPT argument, got %d\n", len(positional))
 		fs.Usage()
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 	script := positional[0]
 	opts, cleanup, err := f.options(stderr)
 	defer cleanup()
 	if err != nil {
 		fmt.Fprintf(stderr, "wstest run: %v\n", err)
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 	if !f.quiet {
 		fmt.Fprintf(stderr, "wstest: running %s\n", script)

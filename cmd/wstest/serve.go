@@ -9,6 +9,7 @@ import (
 	"net"
 
 	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/wstest"
 )
 
 const serveUsage = `usage: wstest serve [--addr HOST:PORT]
@@ -35,29 +36,29 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return 0
 	}
 	if err != nil {
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "wstest serve: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "wstest serve: --addr %q: %v\n", *addr, err)
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 	// Nobody can read the records of this process: keep memory flat.
 	plain, err := fixtures.Listen(fixtures.WithAddr(*addr), fixtures.WithRecording(false))
 	if err != nil {
 		fmt.Fprintf(stderr, "wstest serve: %v\n", err)
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 	defer plain.Close()
 	secure, err := fixtures.ListenTLS(fixtures.WithAddr(net.JoinHostPort(host, "0")), fixtures.WithRecording(false))
 	if err != nil {
 		fmt.Fprintf(stderr, "wstest serve: %v\n", err)
-		return exitInvalidConfig
+		return wstest.ExitInvalidConfig
 	}
 	defer secure.Close()
 	fmt.Fprintf(stdout, "WSTEST_URL=%s\nWSTEST_WSS_URL=%s\n", plain.URL, secure.URL)

@@ -12,6 +12,8 @@ import (
 
 	"github.com/gorilla/websocket"
 	"github.com/onsi/gomega"
+
+	"github.com/wsk6/wstest/wstest"
 )
 
 func TestServeCommand(t *testing.T) {
@@ -82,7 +84,7 @@ func TestServeCommandBadFlags(t *testing.T) {
 			g := gomega.NewWithT(t)
 			var stdout, stderr bytes.Buffer
 			code := serveCommand(context.Background(), tt.args, &stdout, &stderr)
-			g.Expect(code).To(gomega.Equal(exitInvalidConfig))
+			g.Expect(code).To(gomega.Equal(wstest.ExitInvalidConfig))
 			g.Expect(code).To(gomega.Equal(104))
 			g.Expect(stderr.String()).To(gomega.ContainSubstring(tt.want))
 			g.Expect(stdout.String()).To(gomega.BeEmpty())

@@ -17,5 +17,5 @@
 // --summary-export file.
 //
 // Use NewJSONOutput with Registry.AddOutput for k6's --out json format, and
-// CountingDialer with ByteCounter for data_sent and data_received.
+// CountingConn with ByteCounter for data_sent and data_received.
 package metrics

@@ -1,18 +1,16 @@
 package metrics_test
 
 import (
-	"context"
 	"io"
 	"net"
 	"testing"
-	"time"
 
 	"github.com/onsi/gomega"
 
 	"github.com/wsk6/wstest/internal/metrics"
 )
 
-func TestCountingDialer(t *testing.T) {
+func TestCountingConn(t *testing.T) {
 	g := gomega.NewWithT(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	g.Expect(err).NotTo(gomega.HaveOccurred())
@@ -34,9 +32,10 @@ func TestCountingDialer(t *testing.T) {
 		served <- err
 	}()
 
-	d := metrics.NewCountingDialer(nil)
-	conn, err := d.DialContext(context.Background(), "tcp", ln.Addr().String())
+	raw, err := net.Dial("tcp", ln.Addr().String())
 	g.Expect(err).NotTo(gomega.HaveOccurred())
+	counter := &metrics.ByteCounter{}
+	conn := &metrics.CountingConn{Conn: raw, Counter: counter}
 	_, err = conn.Write([]byte("hello"))
 	g.Expect(err).NotTo(gomega.HaveOccurred())
 	got, err := io.ReadAll(conn)
@@ -45,34 +44,14 @@ func TestCountingDialer(t *testing.T) {
 	g.Expect(<-served).To(gomega.Succeed())
 	g.Expect(conn.Close()).To(gomega.Succeed())
 
-	sent, received := d.Counter.Totals()
+	sent, received := counter.Totals()
 	g.Expect([]int64{sent, received}).To(gomega.Equal([]int64{5, 13}))
 
-	r := metrics.NewRegistry()
-	b, err := metrics.RegisterBuiltins(r)
-	g.Expect(err).NotTo(gomega.HaveOccurred())
-	tags := r.EmptyTags().With("scenario", "default")
-	d.Counter.Flush(b, time.Now(), tags)
-	g.Expect(mustStat(t, b.DataSent, "count", 0)).To(gomega.Equal(5.0))
-	g.Expect(mustStat(t, b.DataReceived, "count", 0)).To(gomega.Equal(13.0))
-	g.Expect(b.DataSent.Samples()[0].Tags).To(gomega.BeIdenticalTo(tags))
-
-	// Taken totals restart from zero; an idle iteration still reports 0.
-	sent, received = d.Counter.Take()
+	// Taken totals restart from zero.
+	sent, received = counter.Take()
+	g.Expect([]int64{sent, received}).To(gomega.Equal([]int64{5, 13}))
+	sent, received = counter.Take()
 	g.Expect([]int64{sent, received}).To(gomega.Equal([]int64{0, 0}))
-	d.Counter.Flush(b, time.Now(), tags)
-	g.Expect(b.DataSent.Count()).To(gomega.Equal(2))
-}
-
-func TestCountingDialerError(t *testing.T) {
-	g := gomega.NewWithT(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	g.Expect(err).NotTo(gomega.HaveOccurred())
-	addr := ln.Addr().String()
-	g.Expect(ln.Close()).To(gomega.Succeed())
-	d := metrics.NewCountingDialer(&net.Dialer{Timeout: time.Second})
-	_, err = d.DialContext(context.Background(), "tcp", addr)
-	g.Expect(err).To(gomega.HaveOccurred())
 }
 
 func TestBuiltins(t *testing.T) {
