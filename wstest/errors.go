@@ -35,9 +35,14 @@ type ScriptError struct {
 	Message string
 	// Stack is the JavaScript stack, one frame per line.
 	Stack string
+
+	cause error
 }
 
-func (e *ScriptError) Error() string {
+// Error renders the error as file:line:col: message, after the stage
+// outside iterations. A ScriptError is an error both as a value (the
+// elements of Result.Errors) and as a pointer (what Run returns).
+func (e ScriptError) Error() string {
 	var b strings.Builder
 	if e.Stage != "" && e.Stage != "iteration" {
 		b.WriteString(e.Stage + ": ")
@@ -53,6 +58,10 @@ func (e *ScriptError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns what the script threw (a *goja.Exception or a load
+// error), nil when the error was not thrown.
+func (e ScriptError) Unwrap() error { return e.cause }
+
 // ConfigError is a problem with the options or flags of a run (exit 104).
 type ConfigError struct {
 	// File is the script whose options are at fault, if any.
@@ -60,6 +69,7 @@ type ConfigError struct {
 	Err  error
 }
 
+// Error names the script, if any, and the problem.
 func (e *ConfigError) Error() string {
 	if e.File != "" {
 		return e.File + ": " + e.Err.Error()
@@ -67,6 +77,7 @@ func (e *ConfigError) Error() string {
 	return e.Err.Error()
 }
 
+// Unwrap returns the problem itself.
 func (e *ConfigError) Unwrap() error { return e.Err }
 
 // ErrAborted is wrapped by the error of a run ended by exec.test.abort().
@@ -93,7 +104,7 @@ func ExitCode(res *Result, err error) int {
 
 // scriptError turns what JS threw (or a bundle error) into a *ScriptError.
 func scriptError(stage string, vuID, iter int64, err error) *ScriptError {
-	se := &ScriptError{Stage: stage, VU: vuID, Iteration: iter}
+	se := &ScriptError{Stage: stage, VU: vuID, Iteration: iter, cause: err}
 	var be *bundle.ScriptError
 	var ex *goja.Exception
 	var intr *goja.InterruptedError

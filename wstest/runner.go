@@ -144,7 +144,7 @@ func (r *runner) load(script Script) error {
 	if src == "" {
 		b, err := os.ReadFile(script.Name)
 		if err != nil {
-			return &ScriptError{Stage: "init", File: script.Name, Message: fmt.Sprintf("cannot read the script: %v", err)}
+			return &ScriptError{Stage: "init", File: script.Name, Message: fmt.Sprintf("cannot read the script: %v", err), cause: err}
 		}
 		src = string(b)
 	}
