@@ -148,7 +148,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"missing default export", "testdata/no_default.js", "no exported functions in script", wstest.ExitScriptException},
 		{"bad duration", "testdata/bad_duration.js", `invalid option "duration"`, wstest.ExitInvalidConfig},
-		{"negative vus", "testdata/negative_vus.js", "vus must not be negative, got -2", wstest.ExitInvalidConfig},
+		{"negative vus", "testdata/negative_vus.js", "scenario default has configuration errors: the number of VUs must be more than 0", wstest.ExitInvalidConfig},
+		{"bogus trend stat", "testdata/bad_trend_stat.js", `summary trend stat "bogus" is not one of avg, min, med, max, count or p(N)`, wstest.ExitInvalidConfig},
 		{"unreadable file", "testdata/does_not_exist.js", "cannot read the script", wstest.ExitScriptException},
 		{"invalid metric name", "testdata/bad_metric_name.js", "testdata/bad_metric_name.js:3:13: GoError: Invalid metric name: 'no spaces allowed'", wstest.ExitInvalidConfig},
 		{"invalid threshold", "testdata/bad_threshold.js", `invalid threshold defined on iterations`, wstest.ExitInvalidConfig},
@@ -204,7 +205,11 @@ func TestSetupDataReachesIterationsAndTeardown(t *testing.T) {
 	g.Expect(res.Checks).To(ConsistOf(wstest.Check{Name: "has greeting", Group: "::g1", Passes: 4}))
 	g.Expect(messages(res)).To(ContainElement("teardown hello"))
 	g.Expect(res.Metric("hits").Count()).To(BeEquivalentTo(4))
-	g.Expect(res.Metric("hits").Sub(map[string]string{"vu": "1"}).Count()).To(BeEquivalentTo(2))
+	// Every hit came from VU 1 or 2; how the 4 shared iterations split
+	// between them is the executor's business, not a promise.
+	byVU1 := res.Metric("hits").Sub(map[string]string{"vu": "1"}).Count()
+	byVU2 := res.Metric("hits").Sub(map[string]string{"vu": "2"}).Count()
+	g.Expect(byVU1 + byVU2).To(BeEquivalentTo(4))
 }
 
 func TestSeedMakesRunsRepeatable(t *testing.T) {

@@ -116,8 +116,9 @@ func durationOr(d *Duration, def time.Duration) time.Duration {
 //	vus alone                                    shared-iterations, iterations = vus
 //	nothing                                      per-vu-iterations, 1 VU x 1 iteration
 //
-// The scenarios are copies: changing them does not change o. It
-// does not validate them; Validate does.
+// Exec is filled in ("default" when unset). The scenarios are copies:
+// changing them does not change o. It does not validate them; Validate
+// does.
 func (o *Options) DeriveScenarios() ([]*Scenario, error) {
 	if err := o.shortcutConflict(); err != nil {
 		return nil, err
@@ -135,7 +136,7 @@ func (o *Options) DeriveScenarios() ([]*Scenario, error) {
 			if o.Scenarios[n] != nil {
 				*sc = *o.Scenarios[n]
 			}
-			sc.Name = n
+			sc.Name, sc.Exec = n, sc.ExecName()
 			list = append(list, sc)
 		}
 		return list, nil
@@ -155,7 +156,7 @@ func (o *Options) DeriveScenarios() ([]*Scenario, error) {
 }
 
 func one(sc *Scenario) []*Scenario {
-	sc.Name = "default"
+	sc.Name, sc.Exec = "default", "default"
 	return []*Scenario{sc}
 }
 
