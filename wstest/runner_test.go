@@ -50,13 +50,17 @@ func TestExecutors(t *testing.T) {
 			g.Expect(n).To(BeEquivalentTo(6))
 		}},
 		{"constant vus iterate for the duration", "constant", func(g Gomega, n int64, d time.Duration) {
-			// 2 VUs, 20 ms iterations, 300 ms: about 30; bounds leave room for -race.
-			g.Expect(n).To(BeNumerically(">=", 4))
-			g.Expect(n).To(BeNumerically("<=", 32))
+			// 2 VUs, iterations of at least 20 ms, 300 ms: each VU starts at
+			// most 15. How many do start depends on the machine's load, so
+			// the lower bound is only that the scenario ran.
+			g.Expect(n).To(BeNumerically(">=", 1))
+			g.Expect(n).To(BeNumerically("<=", 30))
 			g.Expect(d).To(BeNumerically(">=", 300*time.Millisecond))
 		}},
 		{"ramping vus follow the stages", "ramping", func(g Gomega, n int64, d time.Duration) {
-			g.Expect(n).To(BeNumerically(">=", 3))
+			// Iterations only start while a VU is active: how many depends on
+			// the machine's load, not a promise.
+			g.Expect(n).To(BeNumerically(">=", 1))
 			g.Expect(d).To(BeNumerically(">=", 400*time.Millisecond))
 		}},
 	}
