@@ -85,6 +85,9 @@ func TestCommandLineOptionsWinOverTheScript(t *testing.T) {
 	vusMax, ok := res.Metric("vus_max").Stat("value")
 	g.Expect(ok).To(BeTrue())
 	g.Expect(vusMax).To(BeEquivalentTo(2))
+	// As with k6's -i, the script's scenarios are dropped, and k6's warning says so.
+	g.Expect(res.Logs).To(ContainElement(And(HaveField("Level", "warning"),
+		HaveField("Message", `"cli" level configuration overrode scenarios configuration entirely`))))
 }
 
 func TestIterationExceptionIsCountedAndLogged(t *testing.T) {
