@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"time"
+
+	"github.com/wsk6/wstest/internal/options"
 )
 
 // Option changes how a script runs. Options given here win over the
@@ -43,6 +45,36 @@ func newConfig(opts []Option) *config {
 	return c
 }
 
+// layer is the Go options that are k6 options, as the layer that plays
+// the command line's part: it wins over the script's options, key by key.
+func (c *config) layer() options.Layer {
+	l := options.NewLayer(options.SourceCLI)
+	// Plain values: Set cannot fail on them.
+	if c.vus != nil {
+		_ = l.Set("vus", *c.vus)
+	}
+	if c.iterations != nil {
+		_ = l.Set("iterations", *c.iterations)
+	}
+	if c.duration != nil {
+		_ = l.Set("duration", options.Duration(*c.duration))
+	}
+	if len(c.tags) > 0 {
+		_ = l.Set("tags", c.tags)
+	}
+	if c.insecureTLS {
+		_ = l.Set("insecureSkipTLSVerify", true)
+	}
+	return l
+}
+
+// ParseDuration reads a duration as k6's command line reads -d/--duration:
+// a Go duration with a unit ("10s", "1m30s", "1500ms"), or k6's days form
+// ("2d3h"). A bare number is refused as k6 refuses it:
+// `time: missing unit in duration "2"`. (In script options a bare number
+// is milliseconds instead; that grammar is not this function's.)
+func ParseDuration(s string) (time.Duration, error) { return options.ParseFlagDuration(s) }
+
 // WithEnv sets __ENV[key] = value for the script.
 func WithEnv(key, value string) Option {
 	return func(c *config) { c.env[key] = value }
@@ -55,6 +87,11 @@ func WithSystemEnv() Option {
 }
 
 // WithVUs sets the number of virtual users (k6 --vus).
+//
+// WithVUs, WithIterations, WithDuration, WithTag and
+// WithInsecureSkipTLSVerify win over the script's options key by key, as
+// k6's flags do; WithIterations or WithDuration also drop the script's
+// duration, iterations, stages and scenarios (k6 then logs a warning).
 func WithVUs(n int64) Option {
 	return func(c *config) { c.vus = &n }
 }
@@ -69,7 +106,8 @@ func WithDuration(d time.Duration) Option {
 	return func(c *config) { c.duration = &d }
 }
 
-// WithTag adds a tag to every sample of the run (k6 --tag).
+// WithTag adds a tag to every sample of the run (k6 --tag). As in k6, the
+// tags given this way replace the script's options.tags as a whole.
 func WithTag(key, value string) Option {
 	return func(c *config) { c.tags[key] = value }
 }

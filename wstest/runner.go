@@ -15,7 +15,9 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/wsk6/wstest/internal/bundle"
+	"github.com/wsk6/wstest/internal/executor"
 	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/options"
 	"github.com/wsk6/wstest/internal/vu"
 )
 
@@ -25,8 +27,8 @@ type runner struct {
 	cfg       *config
 	name      string
 	bundle    *bundle.Bundle
-	opts      *scriptOptions
-	scenarios []*scenarioConfig
+	opts      *options.Options
+	scenarios []*options.Scenario
 	registry  *metrics.Registry
 	builtin   *metrics.Builtins
 	settings  *vu.Settings
@@ -185,25 +187,32 @@ func (r *runner) readOptions(vu0 *vuInstance) error {
 		}
 		raw = b
 	}
-	opts, unknown, err := parseScriptOptions(raw)
+	script, unknown, err := options.ParseLayer(options.SourceScript, raw)
 	if err != nil {
 		return &ConfigError{File: r.name, Err: err}
 	}
 	if len(unknown) > 0 {
 		r.rec.Log(0, vu.LevelWarn, "there were unknown fields in the options exported in the script: "+strings.Join(unknown, ", "))
 	}
-	r.applyConfig(opts)
-	r.opts = opts
-	scenarios, err := opts.scenarios()
+	opts, warnings, err := options.Consolidate(script, r.cfg.layer())
+	for _, w := range warnings {
+		r.rec.Log(0, vu.LevelWarn, w)
+	}
 	if err != nil {
 		return &ConfigError{File: r.name, Err: err}
 	}
+	scenarios, err := opts.DeriveScenarios() // validated: cannot fail
+	if err != nil {
+		return &ConfigError{File: r.name, Err: err}
+	}
+	r.applyConfig(opts)
+	r.opts = opts
 	if !hasExportedFunction(vu0.exports) {
 		return &ScriptError{Stage: "init", File: r.name, Message: "no exported functions in script"}
 	}
 	for _, sc := range scenarios {
-		if _, ok := goja.AssertFunction(vu0.exports.Get(sc.Exec)); !ok {
-			return &ConfigError{File: r.name, Err: fmt.Errorf("scenario %q: function '%s' not found in exports", sc.Name, sc.Exec)}
+		if _, ok := goja.AssertFunction(vu0.exports.Get(sc.ExecName())); !ok {
+			return &ConfigError{File: r.name, Err: fmt.Errorf("scenario %q: function '%s' not found in exports", sc.Name, sc.ExecName())}
 		}
 	}
 	for _, name := range []string{"setup", "teardown", "handleSummary"} {
@@ -217,27 +226,9 @@ func (r *runner) readOptions(vu0 *vuInstance) error {
 	return nil
 }
 
-// applyConfig lets the Go options (the command line) win over the script.
-func (r *runner) applyConfig(opts *scriptOptions) {
-	c := r.cfg
-	if c.iterations != nil || c.duration != nil {
-		opts.Iterations, opts.Duration, opts.Stages, opts.Scenarios = nil, nil, nil, nil
-		opts.Iterations = c.iterations
-		if c.duration != nil {
-			d := duration(*c.duration)
-			opts.Duration = &d
-		}
-	}
-	if c.vus != nil {
-		opts.VUs = c.vus
-	}
-	if opts.Tags == nil {
-		opts.Tags = map[string]string{}
-	}
-	for k, v := range c.tags {
-		opts.Tags[k] = v
-	}
-	// The VUs made from here on get the settings the options give.
+// applyConfig applies the consolidated options to what the VUs share:
+// the VUs made from here on get the settings the options give.
+func (r *runner) applyConfig(opts *options.Options) {
 	s := *r.settings
 	if opts.UserAgent != nil {
 		s.UserAgent = *opts.UserAgent
@@ -250,7 +241,7 @@ func (r *runner) applyConfig(opts *scriptOptions) {
 	}
 	s.Throw = opts.Throw
 	s.NoCookiesReset = opts.NoCookiesReset
-	r.network.configure(opts.Hosts, opts.InsecureSkipTLSVerify || c.insecureTLS)
+	r.network.configure(opts.Hosts, opts.InsecureSkipTLSVerify)
 	s.TLS = r.network.tlsConfig()
 	r.settings = &s
 }
@@ -329,7 +320,7 @@ func (r *runner) runTeardown() error {
 	return nil
 }
 
-func (r *runner) timeout(d *duration, def time.Duration) time.Duration {
+func (r *runner) timeout(d *options.Duration, def time.Duration) time.Duration {
 	if d == nil || *d <= 0 {
 		return def
 	}
@@ -347,7 +338,7 @@ func (r *runner) stageIteration(name string) *vu.Iteration {
 
 // baseTags are the tags of every sample of a scenario: options.tags, the
 // Go/CLI tags, the scenario's own tags and its name.
-func (r *runner) baseTags(sc *scenarioConfig) *metrics.TagSet {
+func (r *runner) baseTags(sc *options.Scenario) *metrics.TagSet {
 	t := r.registry.EmptyTags()
 	for k, v := range r.opts.Tags {
 		t = t.With(k, v)
@@ -367,7 +358,7 @@ func (r *runner) baseTags(sc *scenarioConfig) *metrics.TagSet {
 func (r *runner) initVUs() ([]*vuInstance, error) {
 	var total int64
 	for _, sc := range r.scenarios {
-		total += sc.maxVUs()
+		total += int64(executor.MaxVUs(sc))
 	}
 	vus := make([]*vuInstance, total)
 	errs := make([]error, total)

@@ -50,13 +50,17 @@ func TestExecutors(t *testing.T) {
 			g.Expect(n).To(BeEquivalentTo(6))
 		}},
 		{"constant vus iterate for the duration", "constant", func(g Gomega, n int64, d time.Duration) {
-			// 2 VUs, 20 ms iterations, 300 ms: about 30; bounds leave room for -race.
-			g.Expect(n).To(BeNumerically(">=", 4))
-			g.Expect(n).To(BeNumerically("<=", 32))
+			// 2 VUs, iterations of at least 20 ms, 300 ms: each VU starts at
+			// most 15. How many do start depends on the machine's load, so
+			// the lower bound is only that the scenario ran.
+			g.Expect(n).To(BeNumerically(">=", 1))
+			g.Expect(n).To(BeNumerically("<=", 30))
 			g.Expect(d).To(BeNumerically(">=", 300*time.Millisecond))
 		}},
 		{"ramping vus follow the stages", "ramping", func(g Gomega, n int64, d time.Duration) {
-			g.Expect(n).To(BeNumerically(">=", 3))
+			// Iterations only start while a VU is active: how many depends on
+			// the machine's load, not a promise.
+			g.Expect(n).To(BeNumerically(">=", 1))
 			g.Expect(d).To(BeNumerically(">=", 400*time.Millisecond))
 		}},
 	}
@@ -81,6 +85,9 @@ func TestCommandLineOptionsWinOverTheScript(t *testing.T) {
 	vusMax, ok := res.Metric("vus_max").Stat("value")
 	g.Expect(ok).To(BeTrue())
 	g.Expect(vusMax).To(BeEquivalentTo(2))
+	// As with k6's -i, the script's scenarios are dropped, and k6's warning says so.
+	g.Expect(res.Logs).To(ContainElement(And(HaveField("Level", "warning"),
+		HaveField("Message", `"cli" level configuration overrode scenarios configuration entirely`))))
 }
 
 func TestIterationExceptionIsCountedAndLogged(t *testing.T) {
@@ -148,7 +155,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"missing default export", "testdata/no_default.js", "no exported functions in script", wstest.ExitScriptException},
 		{"bad duration", "testdata/bad_duration.js", `invalid option "duration"`, wstest.ExitInvalidConfig},
-		{"negative vus", "testdata/negative_vus.js", "vus must not be negative, got -2", wstest.ExitInvalidConfig},
+		{"negative vus", "testdata/negative_vus.js", "scenario default has configuration errors: the number of VUs must be more than 0", wstest.ExitInvalidConfig},
+		{"bogus trend stat", "testdata/bad_trend_stat.js", `summary trend stat "bogus" is not one of avg, min, med, max, count or p(N)`, wstest.ExitInvalidConfig},
 		{"unreadable file", "testdata/does_not_exist.js", "cannot read the script", wstest.ExitScriptException},
 		{"invalid metric name", "testdata/bad_metric_name.js", "testdata/bad_metric_name.js:3:13: GoError: Invalid metric name: 'no spaces allowed'", wstest.ExitInvalidConfig},
 		{"invalid threshold", "testdata/bad_threshold.js", `invalid threshold defined on iterations`, wstest.ExitInvalidConfig},
@@ -204,7 +212,11 @@ func TestSetupDataReachesIterationsAndTeardown(t *testing.T) {
 	g.Expect(res.Checks).To(ConsistOf(wstest.Check{Name: "has greeting", Group: "::g1", Passes: 4}))
 	g.Expect(messages(res)).To(ContainElement("teardown hello"))
 	g.Expect(res.Metric("hits").Count()).To(BeEquivalentTo(4))
-	g.Expect(res.Metric("hits").Sub(map[string]string{"vu": "1"}).Count()).To(BeEquivalentTo(2))
+	// Every hit came from VU 1 or 2; how the 4 shared iterations split
+	// between them is the executor's business, not a promise.
+	byVU1 := res.Metric("hits").Sub(map[string]string{"vu": "1"}).Count()
+	byVU2 := res.Metric("hits").Sub(map[string]string{"vu": "2"}).Count()
+	g.Expect(byVU1 + byVU2).To(BeEquivalentTo(4))
 }
 
 func TestSeedMakesRunsRepeatable(t *testing.T) {

@@ -131,7 +131,7 @@ func (f *runFlags) options(stderr io.Writer) ([]wstest.Option, func(), error) {
 	if f.duration != "" {
 		d, err := wstest.ParseDuration(f.duration)
 		if err != nil {
-			return nil, cleanup, fmt.Errorf("--duration: %w", err)
+			return nil, cleanup, fmt.Errorf("invalid argument %q for \"-d, --duration\" flag: %w", f.duration, err)
 		}
 		opts = append(opts, wstest.WithDuration(d))
 	}

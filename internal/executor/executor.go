@@ -1,0 +1,220 @@
+package executor
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/wsk6/wstest/internal/options"
+)
+
+// Iteration is what the executor tells Iterate about the iteration to run.
+type Iteration struct {
+	// Slot is the VU slot, in [0, MaxVUs).
+	Slot int
+	// InTest numbers the scenario's iterations from 0 in the order they
+	// start, across its VUs (k6/execution's scenario.iterationInTest).
+	InTest int64
+	// Start is when the executor decided to start the iteration: before
+	// the scenario's soft end, and for ramping-vus at a time the slot was
+	// active.
+	Start time.Time
+}
+
+// Iterate runs one iteration on a VU slot and returns when it is over. ctx
+// ends at the scenario's hard end (gracefulStop after its soft end) or when
+// the run's context ends; an iteration still running then is interrupted.
+// Calls for one slot never overlap; calls for different slots run
+// concurrently.
+type Iterate func(ctx context.Context, it Iteration)
+
+// Settings are the run-wide options that shape a schedule.
+type Settings struct {
+	// MinIterationDuration is the least time between the starts of two
+	// iterations of one VU (k6's minIterationDuration); after an
+	// iteration that was not interrupted, the VU waits out the rest.
+	MinIterationDuration time.Duration
+}
+
+// Executor runs one scenario. Its methods are safe to call from any
+// goroutine, also while Run runs.
+type Executor struct {
+	cfg      *options.Scenario
+	settings Settings
+
+	start atomic.Pointer[time.Time] // set when the scenario starts
+	next  atomic.Int64              // InTest of the next iteration
+	done  atomic.Int64              // iterations that returned
+}
+
+// New returns an executor for the scenario sc, which must be valid
+// (options.Scenario.Validate). It does not copy sc: do not change it.
+func New(sc *options.Scenario, s Settings) *Executor {
+	return &Executor{cfg: sc, settings: s}
+}
+
+// Scenario returns the scenario the executor runs.
+func (e *Executor) Scenario() *options.Scenario { return e.cfg }
+
+// Start returns when the scenario started (after its startTime), or the
+// zero time before it has.
+func (e *Executor) Start() time.Time {
+	if t := e.start.Load(); t != nil {
+		return *t
+	}
+	return time.Time{}
+}
+
+// NextIterationInTest is the InTest number the next iteration will get.
+func (e *Executor) NextIterationInTest() int64 { return e.next.Load() }
+
+// Progress is the scenario's progress in [0, 1]: for the iteration-based
+// executors the share of iterations done, for the others the share of
+// TotalDuration elapsed. It is 0 before the scenario starts.
+func (e *Executor) Progress() float64 {
+	start := e.Start()
+	if start.IsZero() {
+		return 0
+	}
+	var p float64
+	switch e.cfg.Executor {
+	case options.SharedIterations, options.PerVUIterations:
+		total := e.cfg.IterationCount()
+		if e.cfg.Executor == options.PerVUIterations {
+			total *= int64(MaxVUs(e.cfg))
+		}
+		if total <= 0 {
+			return 1
+		}
+		p = float64(e.done.Load()) / float64(total)
+	default:
+		total := TotalDuration(e.cfg)
+		if total <= 0 {
+			return 1
+		}
+		p = float64(time.Since(start)) / float64(total)
+	}
+	return min(max(p, 0), 1)
+}
+
+// Run waits for the scenario's startTime, then calls iterate on every VU
+// slot as the executor says, and returns once every iteration has returned.
+// It returns early, without starting the scenario, if ctx ends during
+// startTime. Run is called once.
+func (e *Executor) Run(ctx context.Context, iterate Iterate) {
+	if !sleep(ctx, time.Duration(e.cfg.StartTime)) {
+		return
+	}
+	start := time.Now()
+	e.start.Store(&start)
+	r := &run{
+		Executor: e,
+		iterate:  iterate,
+		soft:     start.Add(TotalDuration(e.cfg)),
+	}
+	hard, cancel := context.WithDeadline(ctx, r.soft.Add(e.cfg.GracefulStopDuration()))
+	defer cancel()
+	r.hard = hard
+	var wg sync.WaitGroup
+	for slot := range MaxVUs(e.cfg) {
+		wg.Go(func() { r.slot(slot) })
+	}
+	wg.Wait()
+}
+
+// run is one Run in progress.
+type run struct {
+	*Executor
+	iterate Iterate
+	soft    time.Time       // no iteration starts from then on
+	hard    context.Context // ends gracefulStop after soft
+	shared  atomic.Int64    // shared-iterations: iterations claimed
+}
+
+// slot drives one VU slot by the scenario's executor.
+func (r *run) slot(slot int) {
+	switch r.cfg.Executor {
+	case options.SharedIterations:
+		for {
+			now, ok := r.canStart()
+			if !ok || r.shared.Add(1) > r.cfg.IterationCount() {
+				return
+			}
+			r.once(slot, now)
+		}
+	case options.PerVUIterations:
+		for range r.cfg.IterationCount() {
+			now, ok := r.canStart()
+			if !ok {
+				return
+			}
+			r.once(slot, now)
+		}
+	case options.ConstantVUs:
+		for {
+			now, ok := r.canStart()
+			if !ok {
+				return
+			}
+			r.once(slot, now)
+		}
+	case options.RampingVUs:
+		r.ramp(slot)
+	}
+}
+
+// ramp iterates while the stages' target is above slot and waits while
+// it is not. An iteration running when the target drops finishes (up to
+// the hard end).
+func (r *run) ramp(slot int) {
+	start := r.Start()
+	for {
+		now, ok := r.canStart()
+		if !ok {
+			return
+		}
+		elapsed := now.Sub(start)
+		if Target(r.cfg, elapsed) > int64(slot) {
+			r.once(slot, now)
+			continue
+		}
+		next, ok := NextActivation(r.cfg, int64(slot), elapsed)
+		if !ok {
+			return
+		}
+		sleep(r.hard, time.Until(start.Add(next)))
+	}
+}
+
+// canStart reports whether a new iteration may begin now, and the time
+// it decided at.
+func (r *run) canStart() (time.Time, bool) {
+	now := time.Now()
+	return now, r.hard.Err() == nil && now.Before(r.soft)
+}
+
+// once runs one iteration on slot, started at now, then paces it.
+func (r *run) once(slot int, now time.Time) {
+	r.iterate(r.hard, Iteration{Slot: slot, InTest: r.next.Add(1) - 1, Start: now})
+	r.done.Add(1)
+	if least := r.settings.MinIterationDuration; least > 0 && r.hard.Err() == nil {
+		sleep(r.hard, time.Until(now.Add(least)))
+	}
+}
+
+// sleep waits for d or until ctx ends; it reports whether d passed with
+// ctx still going.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

@@ -1,0 +1,99 @@
+package executor
+
+import (
+	"time"
+
+	"github.com/wsk6/wstest/internal/options"
+)
+
+// MaxVUs is how many VU slots the scenario uses at most: vus, or for
+// ramping-vus the largest of startVUs and the stages' targets.
+func MaxVUs(sc *options.Scenario) int {
+	if sc.Executor != options.RampingVUs {
+		return int(max(sc.VUCount(), 0))
+	}
+	n := sc.StartVUCount()
+	for _, st := range sc.Stages {
+		n = max(n, st.Target)
+	}
+	return int(max(n, 0))
+}
+
+// TotalDuration is how long after its start the scenario may begin new
+// iterations (its soft end): duration for constant-vus, the stages' sum for
+// ramping-vus, maxDuration for the iteration-based executors.
+func TotalDuration(sc *options.Scenario) time.Duration {
+	switch sc.Executor {
+	case options.ConstantVUs:
+		if sc.Duration == nil {
+			return 0
+		}
+		return time.Duration(*sc.Duration)
+	case options.RampingVUs:
+		var d time.Duration
+		for _, st := range sc.Stages {
+			d += time.Duration(st.Duration)
+		}
+		return d
+	default:
+		return sc.MaxDurationValue()
+	}
+}
+
+// MaxDuration is how long after the run's start the scenario ends at the
+// latest: startTime, TotalDuration and gracefulStop.
+func MaxDuration(sc *options.Scenario) time.Duration {
+	return time.Duration(sc.StartTime) + TotalDuration(sc) + sc.GracefulStopDuration()
+}
+
+// Target is the number of VUs a ramping-vus scenario asks for at elapsed
+// time since its start: startVUs, then linear within each stage towards its
+// target (rounded towards the stage's start value), then the last target.
+func Target(sc *options.Scenario, elapsed time.Duration) int64 {
+	from := sc.StartVUCount()
+	var at time.Duration
+	for _, st := range sc.Stages {
+		d := time.Duration(st.Duration)
+		if elapsed < at+d {
+			frac := float64(elapsed-at) / float64(d)
+			return from + int64(float64(st.Target-from)*frac)
+		}
+		at += d
+		from = st.Target
+	}
+	return from
+}
+
+// NextActivation is the first elapsed time, from `from` on and before the
+// stages end, at which the ramping-vus Target exceeds slot, that is, when
+// the VU in that slot (0-based) may iterate. ok is false when it never
+// does again.
+func NextActivation(sc *options.Scenario, slot int64, from time.Duration) (next time.Duration, ok bool) {
+	prev := sc.StartVUCount()
+	var at time.Duration
+	for _, st := range sc.Stages {
+		end := at + time.Duration(st.Duration)
+		if end > from {
+			lo := max(from, at)
+			if Target(sc, lo) > slot {
+				return lo, true
+			}
+			// Within a rising stage Target only grows: search the first
+			// instant past slot.
+			if st.Target > prev && Target(sc, end-1) > slot {
+				below, above := lo, end-1
+				for above-below > 1 {
+					mid := below + (above-below)/2
+					if Target(sc, mid) > slot {
+						above = mid
+					} else {
+						below = mid
+					}
+				}
+				return above, true
+			}
+		}
+		at, prev = end, st.Target
+	}
+	return 0, false
+}

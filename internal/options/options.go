@@ -1,0 +1,107 @@
+package options
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// Options are the consolidated k6 options, as far as wstest uses them. A
+// nil pointer or slice means that no layer set the option.
+type Options struct {
+	VUs                   *int64               `json:"vus"`
+	Iterations            *int64               `json:"iterations"`
+	Duration              *Duration            `json:"duration"`
+	Stages                []Stage              `json:"stages"`
+	Scenarios             map[string]*Scenario `json:"scenarios"`
+	Thresholds            map[string]any       `json:"thresholds"`
+	Tags                  map[string]string    `json:"tags"`
+	SystemTags            []string             `json:"systemTags"`
+	SetupTimeout          *Duration            `json:"setupTimeout"`
+	TeardownTimeout       *Duration            `json:"teardownTimeout"`
+	HandleSummaryTimeout  *Duration            `json:"handleSummaryTimeout"`
+	NoSetup               bool                 `json:"noSetup"`
+	NoTeardown            bool                 `json:"noTeardown"`
+	SummaryTrendStats     []string             `json:"summaryTrendStats"`
+	SummaryTimeUnit       string               `json:"summaryTimeUnit"`
+	Throw                 bool                 `json:"throw"`
+	MinIterationDuration  *Duration            `json:"minIterationDuration"`
+	UserAgent             *string              `json:"userAgent"`
+	InsecureSkipTLSVerify bool                 `json:"insecureSkipTLSVerify"`
+	NoCookiesReset        bool                 `json:"noCookiesReset"`
+	Hosts                 map[string]string    `json:"hosts"`
+}
+
+// Ignored lists the k6 options that mean nothing without HTTP tuning or
+// cloud outputs. They are accepted, without a warning, so that k6 scripts
+// load unchanged, and have no effect.
+func Ignored() []string {
+	return []string{
+		"noConnectionReuse", "noVUConnectionReuse", "discardResponseBodies", "batch", "batchPerHost",
+		"httpDebug", "maxRedirects", "rps", "dns", "blacklistIPs", "blockHostnames", "tlsAuth",
+		"tlsCipherSuites", "tlsVersion", "paused", "cloud", "ext", "linger", "noUsageReport",
+		"noColor", "summaryExport", "localIPs", "consoleOutput", "includeSystemEnvVars",
+		"compatibilityMode", "executionSegment", "executionSegmentSequence", "iterationDuration",
+	}
+}
+
+// Known reports whether key is an option name: one Options reads or one
+// of Ignored.
+func Known(key string) bool {
+	return slices.Contains(jsonFieldNames(reflect.TypeFor[Options]()), key) || slices.Contains(Ignored(), key)
+}
+
+// Decode reads the options a layer sets. Each key is decoded on its own so
+// that an error names it: `invalid option "duration": time: invalid
+// duration "ten seconds"`. Keys that are not known are skipped (ParseLayer
+// has already reported them).
+func Decode(l Layer) (*Options, error) {
+	opts := &Options{}
+	for _, key := range l.Keys() {
+		if !Known(key) || slices.Contains(Ignored(), key) {
+			continue
+		}
+		if err := decodeField(opts, key, l.values[key]); err != nil {
+			return nil, err
+		}
+	}
+	return opts, nil
+}
+
+// decodeField decodes one option into opts.
+func decodeField(opts *Options, key string, raw json.RawMessage) error {
+	wrapped, err := json.Marshal(map[string]json.RawMessage{key: raw})
+	if err != nil {
+		return fmt.Errorf("invalid option %q: %w", key, err)
+	}
+	if err := json.NewDecoder(bytes.NewReader(wrapped)).Decode(opts); err != nil {
+		return fmt.Errorf("invalid option %q: %s", key, cleanJSONError(err))
+	}
+	return nil
+}
+
+// cleanJSONError drops encoding/json's prefixes so that the cause reads
+// like k6's.
+func cleanJSONError(err error) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "json: ")
+	if i := strings.Index(msg, "cannot unmarshal "); i >= 0 {
+		msg = msg[i:]
+	}
+	return msg
+}
+
+// jsonFieldNames lists the JSON names of a struct type's fields.
+func jsonFieldNames(t reflect.Type) []string {
+	names := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		tag := t.Field(i).Tag.Get("json")
+		if name, _, _ := strings.Cut(tag, ","); name != "" && name != "-" {
+			names = append(names, name)
+		}
+	}
+	return names
+}

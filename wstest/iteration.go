@@ -1,0 +1,113 @@
+package wstest
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/wsk6/wstest/internal/executor"
+	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/modules/execution"
+	"github.com/wsk6/wstest/internal/vu"
+)
+
+// scenarioRun is one scenario while it runs: the executor schedules it, the
+// runner runs its iterations on its own VUs.
+type scenarioRun struct {
+	r    *runner
+	ex   *executor.Executor
+	vus  []*vuInstance
+	tags *metrics.TagSet
+	info func() *vu.Scenario // what k6/execution says of it, once started
+}
+
+// runScenarios starts every scenario at its startTime, each on its own VUs,
+// and waits for all of them.
+func (r *runner) runScenarios(vus []*vuInstance) {
+	var wg sync.WaitGroup
+	settings := executor.Settings{}
+	if least := r.opts.MinIterationDuration; least != nil {
+		settings.MinIterationDuration = time.Duration(*least)
+	}
+	offset := 0
+	for _, sc := range r.scenarios {
+		n := executor.MaxVUs(sc)
+		s := &scenarioRun{r: r, ex: executor.New(sc, settings), vus: vus[offset : offset+n], tags: r.baseTags(sc)}
+		s.info = sync.OnceValue(func() *vu.Scenario {
+			return &vu.Scenario{Name: sc.Name, Executor: sc.Executor, Start: s.ex.Start(),
+				Progress: s.ex.Progress, IterationInTest: s.ex.NextIterationInTest}
+		})
+		offset += n
+		wg.Go(func() { s.ex.Run(r.ctx, s.iteration) })
+	}
+	wg.Wait()
+}
+
+// iteration runs the scenario's function once on the VU of slot it.Slot;
+// ctx ends at the scenario's hard end or when the run ends.
+func (s *scenarioRun) iteration(ctx context.Context, it executor.Iteration) {
+	r, v := s.r, s.vus[it.Slot]
+	r.exec.activeVUs.Add(1)
+	defer r.exec.activeVUs.Add(-1)
+	vi := &vu.Iteration{Scenario: s.info(), Number: v.iters, NumberInScenario: v.iters,
+		NumberInTest: it.InTest, Started: it.Start}
+	v.iters++
+	v.SetIteration(vi, s.tags)
+	_ = v.Runtime.Set("__ITER", vi.Number)
+	data, err := v.setupData(r.setupJSON)
+	if err != nil {
+		r.rec.iterationError(scriptError("iteration", v.ID, vi.Number, err))
+		return
+	}
+	fn, _ := goja.AssertFunction(v.exports.Get(s.ex.Scenario().ExecName()))
+	start := time.Now()
+	err = v.Loop.Run(ctx, func() error {
+		_, e := fn(goja.Undefined(), data)
+		return e
+	})
+	end := time.Now()
+	full := ctx.Err() == nil
+	s.account(v, vi, err, full)
+	s.emit(v, start, end, full)
+}
+
+// emit records the iteration's metrics: iterations and iteration_duration
+// for a full one, data_sent and data_received for any that moved bytes.
+func (s *scenarioRun) emit(v *vuInstance, start, end time.Time, full bool) {
+	r := s.r
+	tags := v.Tags()
+	if full {
+		r.builtin.Iterations.Add(end, 1, tags)
+		r.builtin.IterationDuration.Add(end, float64(end.Sub(start))/float64(time.Millisecond), tags)
+		r.exec.iterations.Add(1)
+	} else {
+		r.exec.interrupted.Add(1)
+	}
+	sent, received := v.ByteCounter().Take()
+	if sent > 0 || received > 0 || full {
+		r.builtin.DataSent.Add(end, float64(sent), tags)
+		r.builtin.DataReceived.Add(end, float64(received), tags)
+	}
+}
+
+// account reports an iteration's error the way k6 does: exceptions are
+// logged and counted, an abort stops the run, an interruption is silent.
+func (s *scenarioRun) account(v *vuInstance, it *vu.Iteration, err error, full bool) {
+	if err == nil {
+		return
+	}
+	var intr *goja.InterruptedError
+	if errors.As(err, &intr) {
+		if ab, ok := intr.Value().(*execution.AbortError); ok {
+			s.r.abort(ab.Reason, ab)
+			return
+		}
+	}
+	if !full {
+		return
+	}
+	s.r.rec.iterationError(scriptError("iteration", v.ID, it.Number, err))
+}

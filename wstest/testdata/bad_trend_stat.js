@@ -1,0 +1,2 @@
+export const options = { summaryTrendStats: ["avg", "bogus"] };
+export default function () {}
