@@ -20,9 +20,7 @@ func BenchmarkVUStart(b *testing.B) {
 	}
 	r.network = newNetwork(r.cfg)
 	defer r.network.close()
-	if err := r.setupShared(); err != nil {
-		b.Fatal(err)
-	}
+	r.makeSettings()
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -2,20 +2,14 @@ package wstest
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
-	"github.com/dop251/goja"
-
 	"github.com/wsk6/wstest/internal/bundle"
-	"github.com/wsk6/wstest/internal/executor"
 	"github.com/wsk6/wstest/internal/metrics"
 	"github.com/wsk6/wstest/internal/options"
 	"github.com/wsk6/wstest/internal/vu"
@@ -85,9 +79,7 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 	}
 	r.network = newNetwork(r.cfg)
 	defer r.network.close()
-	if err := r.setupShared(); err != nil {
-		return err
-	}
+	r.makeSettings()
 	vu0, err := r.newVU(r.ctx, 0)
 	if err != nil {
 		return r.stopped(err)
@@ -158,241 +150,6 @@ func (r *runner) load(script Script) error {
 	return nil
 }
 
-func (r *runner) setupShared() error {
-	if r.cfg.jsonOut != nil {
-		r.jsonOut = metrics.NewJSONOutput(r.cfg.jsonOut)
-		r.registry.AddOutput(r.jsonOut)
-	}
-	r.exec.options = r.optionsValue
-	r.settings = &vu.Settings{
-		Registry:   r.registry,
-		Builtin:    r.builtin,
-		Dial:       r.network.dial,
-		TLS:        r.network.tlsConfig(),
-		UserAgent:  "wstest/1.0 (https://github.com/wsk6/wstest)",
-		SystemTags: defaultSystemTags(),
-		TimeScale:  r.cfg.timeScale,
-	}
-	return nil
-}
-
-// readOptions reads `export const options` from the first VU and
-// consolidates it with the Go options.
-func (r *runner) readOptions(vu0 *vuInstance) error {
-	var raw []byte
-	if o := vu0.exports.Get("options"); o != nil && !goja.IsUndefined(o) && !goja.IsNull(o) {
-		b, err := json.Marshal(o.Export())
-		if err != nil {
-			return &ConfigError{File: r.name, Err: fmt.Errorf("options cannot be read as JSON: %w", err)}
-		}
-		raw = b
-	}
-	script, unknown, err := options.ParseLayer(options.SourceScript, raw)
-	if err != nil {
-		return &ConfigError{File: r.name, Err: err}
-	}
-	if len(unknown) > 0 {
-		r.rec.Log(0, vu.LevelWarn, "there were unknown fields in the options exported in the script: "+strings.Join(unknown, ", "))
-	}
-	opts, warnings, err := options.Consolidate(script, r.cfg.layer())
-	for _, w := range warnings {
-		r.rec.Log(0, vu.LevelWarn, w)
-	}
-	if err != nil {
-		return &ConfigError{File: r.name, Err: err}
-	}
-	scenarios, err := opts.DeriveScenarios() // validated: cannot fail
-	if err != nil {
-		return &ConfigError{File: r.name, Err: err}
-	}
-	r.applyConfig(opts)
-	r.opts = opts
-	if !hasExportedFunction(vu0.exports) {
-		return &ScriptError{Stage: "init", File: r.name, Message: "no exported functions in script"}
-	}
-	for _, sc := range scenarios {
-		if _, ok := goja.AssertFunction(vu0.exports.Get(sc.ExecName())); !ok {
-			return &ConfigError{File: r.name, Err: fmt.Errorf("scenario %q: function '%s' not found in exports", sc.Name, sc.ExecName())}
-		}
-	}
-	for _, name := range []string{"setup", "teardown", "handleSummary"} {
-		if v := vu0.exports.Get(name); v != nil && !goja.IsUndefined(v) {
-			if _, ok := goja.AssertFunction(v); !ok {
-				return &ConfigError{File: r.name, Err: fmt.Errorf("exported %s must be a function", name)}
-			}
-		}
-	}
-	r.scenarios = scenarios
-	return nil
-}
-
-// applyConfig applies the consolidated options to what the VUs share:
-// the VUs made from here on get the settings the options give.
-func (r *runner) applyConfig(opts *options.Options) {
-	s := *r.settings
-	if opts.UserAgent != nil {
-		s.UserAgent = *opts.UserAgent
-	}
-	if len(opts.SystemTags) > 0 {
-		s.SystemTags = map[string]bool{}
-		for _, t := range opts.SystemTags {
-			s.SystemTags[t] = true
-		}
-	}
-	s.Throw = opts.Throw
-	s.NoCookiesReset = opts.NoCookiesReset
-	r.network.configure(opts.Hosts, opts.InsecureSkipTLSVerify)
-	s.TLS = r.network.tlsConfig()
-	r.settings = &s
-}
-
-func hasExportedFunction(exports *goja.Object) bool {
-	for _, k := range exports.Keys() {
-		if _, ok := goja.AssertFunction(exports.Get(k)); ok {
-			return true
-		}
-	}
-	return false
-}
-
-func defaultSystemTags() map[string]bool {
-	tags := map[string]bool{}
-	for _, t := range []string{"proto", "subproto", "status", "method", "url", "name", "group", "check", "error", "error_code", "tls_version", "scenario", "service", "expected_response"} {
-		tags[t] = true
-	}
-	return tags
-}
-
-// runSetup runs setup() in VU 0 and keeps its result as JSON.
-func (r *runner) runSetup(vu0 *vuInstance) error {
-	if r.opts.NoSetup {
-		return nil
-	}
-	if _, ok := goja.AssertFunction(vu0.exports.Get("setup")); !ok {
-		return nil
-	}
-	ctx, cancel := context.WithTimeout(r.ctx, r.timeout(r.opts.SetupTimeout, time.Minute))
-	defer cancel()
-	vu0.SetIteration(r.stageIteration("setup"), r.baseTags(nil))
-	ret, err := vu0.callExport(ctx, "setup")
-	if err != nil {
-		if ctx.Err() != nil && r.ctx.Err() == nil {
-			return scriptError("setup", 0, 0, errors.New("setup() execution timed out"))
-		}
-		return scriptError("setup", 0, 0, err)
-	}
-	if ret == nil || goja.IsUndefined(ret) {
-		return nil
-	}
-	b, err := json.Marshal(ret.Export())
-	if err != nil {
-		return scriptError("setup", 0, 0, fmt.Errorf("error marshaling setup() data to JSON: %w", err))
-	}
-	r.setupJSON = string(b)
-	return nil
-}
-
-// runTeardown runs teardown(data) in a fresh VU 0.
-func (r *runner) runTeardown() error {
-	if r.opts.NoTeardown {
-		return nil
-	}
-	ctx, cancel := context.WithTimeout(r.parent, r.timeout(r.opts.TeardownTimeout, time.Minute))
-	defer cancel()
-	vu0, err := r.newVU(ctx, 0)
-	if err != nil {
-		return err
-	}
-	if _, ok := goja.AssertFunction(vu0.exports.Get("teardown")); !ok {
-		return nil
-	}
-	vu0.SetIteration(r.stageIteration("teardown"), r.baseTags(nil))
-	data, err := vu0.setupData(r.setupJSON)
-	if err != nil {
-		return scriptError("teardown", 0, 0, err)
-	}
-	if _, err := vu0.callExport(ctx, "teardown", data); err != nil {
-		if ctx.Err() != nil && r.parent.Err() == nil {
-			return scriptError("teardown", 0, 0, errors.New("teardown() execution timed out"))
-		}
-		return scriptError("teardown", 0, 0, err)
-	}
-	return nil
-}
-
-func (r *runner) timeout(d *options.Duration, def time.Duration) time.Duration {
-	if d == nil || *d <= 0 {
-		return def
-	}
-	return time.Duration(*d)
-}
-
-// stageIteration is the pseudo-iteration of setup and teardown.
-func (r *runner) stageIteration(name string) *vu.Iteration {
-	return &vu.Iteration{
-		Scenario: &vu.Scenario{Name: name, Executor: "", Start: time.Now(),
-			Progress: func() float64 { return 0 }, IterationInTest: func() int64 { return 0 }},
-		Started: time.Now(),
-	}
-}
-
-// baseTags are the tags of every sample of a scenario: options.tags, the
-// Go/CLI tags, the scenario's own tags and its name.
-func (r *runner) baseTags(sc *options.Scenario) *metrics.TagSet {
-	t := r.registry.EmptyTags()
-	for k, v := range r.opts.Tags {
-		t = t.With(k, v)
-	}
-	if sc != nil {
-		for k, v := range sc.Tags {
-			t = t.With(k, v)
-		}
-		if r.settings.SystemTags["scenario"] {
-			t = t.With("scenario", sc.Name)
-		}
-	}
-	return t
-}
-
-// initVUs makes every VU the scenarios need, in parallel.
-func (r *runner) initVUs() ([]*vuInstance, error) {
-	var total int64
-	for _, sc := range r.scenarios {
-		total += int64(executor.MaxVUs(sc))
-	}
-	vus := make([]*vuInstance, total)
-	errs := make([]error, total)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	workers := min(int(total), 4)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := next.Add(1) - 1
-				if i >= total || r.ctx.Err() != nil {
-					return
-				}
-				vus[i], errs[i] = r.newVU(r.ctx, i+1)
-				if errs[i] == nil {
-					r.exec.vusInited.Add(1)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	if err := r.ctx.Err(); err != nil {
-		return nil, context.Cause(r.ctx)
-	}
-	return vus, nil
-}
-
 // abort ends the run early (a threshold's abortOnFail).
 func (r *runner) abort(reason string, cause error) { r.exec.abort(reason, cause) }
 
@@ -414,39 +171,4 @@ func writeSummaryFile(path string, content []byte) error {
 		}
 	}
 	return os.WriteFile(path, content, 0o644)
-}
-
-// watchVUs emits vus_max once and vus every second, as k6 does, until stopped.
-func (r *runner) watchVUs(total int64) (stop func()) {
-	tags := r.baseTags(nil)
-	emit := func(now time.Time) { r.builtin.VUs.Add(now, float64(r.exec.activeVUs.Load()), tags) }
-	now := time.Now()
-	r.builtin.VUsMax.Add(now, float64(total), tags)
-	r.builtin.VUs.Add(now, float64(total), tags)
-	stopTicker := every(time.Second, emit)
-	return func() {
-		stopTicker()
-		emit(time.Now())
-	}
-}
-
-// every calls f every interval on its own goroutine until stop is called;
-// stop returns once that goroutine has ended.
-func every(interval time.Duration, f func(now time.Time)) (stop func()) {
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		t := time.NewTicker(interval)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case now := <-t.C:
-				f(now)
-			}
-		}
-	}()
-	return func() { close(done); <-finished }
 }

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 
+	"github.com/wsk6/wstest/internal/executor"
 	"github.com/wsk6/wstest/internal/metrics"
 	"github.com/wsk6/wstest/internal/modules"
 	"github.com/wsk6/wstest/internal/vu"
@@ -74,6 +77,45 @@ func (r *runner) envObject(rt *goja.Runtime) *goja.Object {
 		_ = o.Set(k, val)
 	}
 	return o
+}
+
+// initVUs makes every VU the scenarios need, in parallel.
+func (r *runner) initVUs() ([]*vuInstance, error) {
+	var total int64
+	for _, sc := range r.scenarios {
+		total += int64(executor.MaxVUs(sc))
+	}
+	vus := make([]*vuInstance, total)
+	errs := make([]error, total)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	workers := min(int(total), 4)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := next.Add(1) - 1
+				if i >= total || r.ctx.Err() != nil {
+					return
+				}
+				vus[i], errs[i] = r.newVU(r.ctx, i+1)
+				if errs[i] == nil {
+					r.exec.vusInited.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := r.ctx.Err(); err != nil {
+		return nil, context.Cause(r.ctx)
+	}
+	return vus, nil
 }
 
 // setupData decodes the setup() result once per VU.
