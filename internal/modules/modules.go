@@ -10,6 +10,7 @@ import (
 	"github.com/wsk6/wstest/internal/modules/k6"
 	"github.com/wsk6/wstest/internal/modules/k6metrics"
 	"github.com/wsk6/wstest/internal/modules/timers"
+	"github.com/wsk6/wstest/internal/modules/webapi"
 	"github.com/wsk6/wstest/internal/modules/websockets"
 	"github.com/wsk6/wstest/internal/vu"
 )
@@ -72,9 +73,14 @@ func Natives(v *vu.VU) map[string]bundle.NativeModule {
 }
 
 // InstallGlobals puts on v's global object what every script sees without
-// an import: console and the timer functions.
+// an import: console, the timer functions, TextEncoder, TextDecoder and
+// crypto.
 func InstallGlobals(v *vu.VU) {
 	g := v.Runtime.GlobalObject()
 	v.Loop.SetTimers(g)
 	_ = g.Set("console", console.New(v))
+	web := webapi.New(v).Exports("")
+	for _, k := range web.Keys() {
+		_ = g.Set(k, web.Get(k))
+	}
 }
