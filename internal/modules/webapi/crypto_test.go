@@ -1,9 +1,15 @@
 package webapi_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/wsk6/wstest/internal/modules/modulestest"
+	"github.com/wsk6/wstest/internal/modules/webapi"
 )
 
 func TestCryptoObject(t *testing.T) {
@@ -68,5 +74,16 @@ func TestCryptoInInit(t *testing.T) {
 	got := runScript(t, `console.log(crypto.randomUUID().length);`, "")
 	if len(got) != 1 || got[0] != "36" {
 		t.Fatalf("got %q", got)
+	}
+}
+
+func TestWebcryptoImportFails(t *testing.T) {
+	v := modulestest.New(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err := v.Run(ctx, `import { crypto } from "k6/experimental/webcrypto";
+export default function () {}`)
+	if err == nil || !strings.Contains(err.Error(), webapi.WebcryptoImportError) {
+		t.Fatalf("got %v", err)
 	}
 }

@@ -11,6 +11,10 @@ import (
 	"github.com/wsk6/wstest/internal/vu"
 )
 
+// WebcryptoImportError is k6's error for importing k6/experimental/webcrypto,
+// which k6 graduated to the crypto global.
+const WebcryptoImportError = "k6/experimental/webcrypto has been graduated and it's now globally available as defined by standard WebAPIs. You just need to remove the import."
+
 // Module holds the web globals of one VU.
 type Module struct {
 	rt *goja.Runtime
