@@ -3,11 +3,13 @@
 package fullrun_test
 
 import (
+	"strings"
 	"testing"
 
 	"go.uber.org/goleak"
 
 	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/internal/modules/webapi"
 	"github.com/wsk6/wstest/internal/scripttest"
 	"github.com/wsk6/wstest/wstest"
 )
@@ -66,5 +68,16 @@ func TestWebGlobalsFullRun(t *testing.T) {
 	}
 	if len(want) != 0 {
 		t.Fatalf("missing checks %v in %+v", want, res.Checks)
+	}
+}
+
+func TestWebcryptoImportIsAnInitError(t *testing.T) {
+	res, err := scripttest.RunErr(t, `import { crypto } from "k6/experimental/webcrypto";
+export default function () {}`)
+	if err == nil || !strings.Contains(err.Error(), webapi.WebcryptoImportError) {
+		t.Fatalf("got %v", err)
+	}
+	if code := wstest.ExitCode(res, err); code != wstest.ExitScriptException {
+		t.Fatalf("exit code %d, want %d", code, wstest.ExitScriptException)
 	}
 }
