@@ -1,6 +1,8 @@
 package modules
 
 import (
+	"errors"
+
 	"github.com/dop251/goja"
 
 	"github.com/wsk6/wstest/internal/bundle"
@@ -10,6 +12,7 @@ import (
 	"github.com/wsk6/wstest/internal/modules/k6"
 	"github.com/wsk6/wstest/internal/modules/k6metrics"
 	"github.com/wsk6/wstest/internal/modules/timers"
+	"github.com/wsk6/wstest/internal/modules/webapi"
 	"github.com/wsk6/wstest/internal/modules/websockets"
 	"github.com/wsk6/wstest/internal/vu"
 )
@@ -48,11 +51,22 @@ func Names() []string {
 	return out
 }
 
+// removed maps the specifiers k6 no longer serves to the error their
+// import gives in k6.
+func removed() map[string]string {
+	return map[string]string{
+		"k6/experimental/webcrypto": webapi.WebcryptoImportError,
+	}
+}
+
 // Natives returns the modules a script run by v can import, by specifier.
 // Each module is made at the first import of any of its names and shared by
 // them; a specifier gives the same exports object every time.
 func Natives(v *vu.VU) map[string]bundle.NativeModule {
 	out := map[string]bundle.NativeModule{}
+	for name, msg := range removed() {
+		out[name] = func(*goja.Runtime) (goja.Value, error) { return nil, errors.New(msg) }
+	}
 	for _, m := range table() {
 		var inst instance
 		for _, name := range m.names {
@@ -72,9 +86,14 @@ func Natives(v *vu.VU) map[string]bundle.NativeModule {
 }
 
 // InstallGlobals puts on v's global object what every script sees without
-// an import: console and the timer functions.
+// an import: console, the timer functions, TextEncoder, TextDecoder and
+// crypto.
 func InstallGlobals(v *vu.VU) {
 	g := v.Runtime.GlobalObject()
 	v.Loop.SetTimers(g)
 	_ = g.Set("console", console.New(v))
+	web := webapi.New(v).Exports("")
+	for _, k := range web.Keys() {
+		_ = g.Set(k, web.Get(k))
+	}
 }
