@@ -27,22 +27,42 @@ const (
 
 // Stat is a parsed aggregation name such as "count", "avg" or "p(95)".
 type Stat struct {
+	// Kind is the aggregation.
 	Kind StatKind
 	// P is N of p(N), in 0..100; zero for the other kinds.
 	P float64
 }
 
-var statWords = map[string]StatKind{
-	"count": StatCount, "rate": StatRate, "value": StatValue,
-	"min": StatMin, "max": StatMax, "avg": StatAvg, "med": StatMed,
-	"passes": StatPasses, "fails": StatFails,
+// statWord returns the kind of an aggregation named by a plain word.
+func statWord(s string) (StatKind, bool) {
+	switch s {
+	case "count":
+		return StatCount, true
+	case "rate":
+		return StatRate, true
+	case "value":
+		return StatValue, true
+	case "min":
+		return StatMin, true
+	case "max":
+		return StatMax, true
+	case "avg":
+		return StatAvg, true
+	case "med":
+		return StatMed, true
+	case "passes":
+		return StatPasses, true
+	case "fails":
+		return StatFails, true
+	}
+	return 0, false
 }
 
 // ParseStat reads an aggregation name as k6 writes it: "count", "rate",
 // "value", "min", "max", "avg", "med", "passes", "fails" or "p(N)" with N
 // a number from 0 to 100 ("p(99.9)"). p(NaN) is refused, as k6 does.
 func ParseStat(s string) (Stat, error) {
-	if k, ok := statWords[s]; ok {
+	if k, ok := statWord(s); ok {
 		return Stat{Kind: k}, nil
 	}
 	if strings.HasPrefix(s, "p(") && strings.HasSuffix(s, ")") {
