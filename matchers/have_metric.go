@@ -24,24 +24,19 @@ import (
 //	Expect(res).To(HaveMetric("ws_sessions", 10))
 //	Expect(res).To(HaveMetric("ws_msgs_received", map[string]string{"url": url}, BeNumerically(">=", 3)))
 func HaveMetric(metric string, args ...any) types.GomegaMatcher {
-	m := &haveMetricMatcher{selector: metric}
-	ref, err := parseMetric(metric)
-	if err == nil {
-		var tags map[string]string
-		tags, m.value, err = metricArgs("HaveMetric", args)
-		ref = ref.withTags(tags)
-	}
-	m.ref, m.err = ref, err
+	m := &haveMetricMatcher{}
+	var tags map[string]string
+	tags, m.value, m.err = metricArgs("HaveMetric", args)
+	m.ref = metricRef{selector: metric, extra: tags}
 	return m
 }
 
 type haveMetricMatcher struct {
 	oracle
 	metricLookup
-	selector string
-	value    expectation
-	err      error
-	got      float64 // the headline value the last Match saw
+	value expectation
+	err   error
+	got   float64 // the headline value the last Match saw
 }
 
 var _ types.GomegaMatcher = (*haveMetricMatcher)(nil)

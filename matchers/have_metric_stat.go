@@ -23,16 +23,14 @@ import (
 //	Expect(res).To(HaveMetricStat("ws_msgs_sent{url:"+url+"}", "count", 20))
 func HaveMetricStat(metric, stat string, args ...any) types.GomegaMatcher {
 	m := &haveMetricStatMatcher{stat: stat}
-	ref, err := parseMetric(metric)
-	if err == nil && !statPattern.MatchString(stat) {
+	var tags map[string]string
+	var err error
+	if !statPattern.MatchString(stat) {
 		err = fmt.Errorf("unknown stat %q: want count, rate, value, min, max, avg, med, passes, fails or p(N)", stat)
-	}
-	if err == nil {
-		var tags map[string]string
+	} else {
 		tags, m.value, err = metricArgs("HaveMetricStat", args)
-		ref = ref.withTags(tags)
 	}
-	m.ref, m.err = ref, err
+	m.ref, m.err = metricRef{selector: metric, extra: tags}, err
 	return m
 }
 

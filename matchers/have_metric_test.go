@@ -22,6 +22,12 @@ func TestHaveMetric(t *testing.T) {
 		{"a submetric by selector", HaveMetric("latency{kind:first}", 1), true, nil},
 		{"a submetric by tags map", HaveMetric("latency", map[string]string{"kind": "later"}, 3), true, nil},
 		{"a selector with a URL value", HaveMetric("msgs_sent{url:ws://a.test/echo}", 8), true, nil},
+		{"a selector with quotes and spaces", HaveMetric("msgs_sent{ url : 'ws://a.test/echo' }", 8), true,
+			[]string{"not to have metric msgs_sent{url:ws://a.test/echo} with samples"}},
+		{"a missing metric with a selector", HaveMetric("msg_sent{url:ws://a.test/echo}"), false, []string{
+			"Expected the run to have metric msg_sent{url:ws://a.test/echo} with samples",
+			`but it has no metric "msg_sent"; closest names: msgs_sent`,
+		}},
 		{"a wrong count", HaveMetric("msgs_sent", 9), false, []string{
 			"Expected the run to have metric msgs_sent with samples and count equal to 9",
 			"but its count is 8: msgs_sent (counter, 4 samples) count=8",
@@ -50,8 +56,14 @@ func TestHaveMetricMisuse(t *testing.T) {
 	runMisuseCases(t, []misuseCase{
 		{"not a run", HaveMetric("hits"), "a string", "HaveMetric matcher expects a *wstest.Result or a *wstest.LiveRun"},
 		{"a nil result", HaveMetric("hits"), (*wstestResult)(nil), "expects a non-nil *wstest.Result"},
-		{"a bad selector", HaveMetric("hits{url"), res, `metric selector "hits{url" does not end with }`},
-		{"a tag without a colon", HaveMetric("hits{url}"), res, `tag "url" is not key:value`},
+		{"a bad selector", HaveMetric("hits{url"), res, `HaveMetric matcher: metric selector "hits{url" has unmatched curly braces`},
+		{"a tag without a colon", HaveMetric("hits{url}"), res, `metric selector "hits{url}": tag "url" is not key:value`},
+		// The selector grammar is k6's (Result.Lookup): "name{}" and an
+		// empty tag value are refused, as options.thresholds refuses them.
+		{"empty braces", HaveMetric("hits{}"), res, `metric selector "hits{}" has no tags between its curly braces`},
+		{"empty braces with tags", HaveMetric("hits{}", map[string]string{"a": "b"}), res, `metric selector "hits{}" has no tags`},
+		{"an empty tag value", HaveMetric("hits{url:}"), res, `metric selector "hits{url:}": tag "url:" has no value`},
+		{"a bad selector for a stat", HaveMetricStat("hits{url", "count"), res, `HaveMetricStat matcher: metric selector "hits{url" has unmatched curly braces`},
 		{"two matchers", HaveMetric("hits", 1, 2), res, "at most one matcher or value"},
 	})
 }

@@ -19,12 +19,8 @@ import (
 //
 //	Expect(res).To(HaveSample("ws_msgs_received", map[string]string{"url": url}, 1))
 func HaveSample(metric string, tags map[string]string, value ...any) types.GomegaMatcher {
-	m := &haveSampleMatcher{}
-	ref, err := parseMetric(metric)
-	m.ref = ref.withTags(tags)
+	m := &haveSampleMatcher{ref: metricRef{selector: metric, extra: tags}}
 	switch {
-	case err != nil:
-		m.err = err
 	case len(value) > 1:
 		m.err = fmt.Errorf("takes at most one matcher or value, got %d", len(value))
 	case len(value) == 1:
@@ -56,8 +52,11 @@ func (matcher *haveSampleMatcher) Match(actual any) (bool, error) {
 		return false, err
 	}
 	matcher.subject = s
-	matcher.metric = s.res.Metric(matcher.ref.name)
 	matcher.tagged, matcher.found = nil, nil
+	matcher.metric, _, err = matcher.ref.resolve(s.res)
+	if err != nil {
+		return false, fmt.Errorf("HaveSample matcher: %w", err)
+	}
 	if matcher.metric == nil {
 		return false, nil
 	}

@@ -41,6 +41,7 @@ func TestHaveSampleMisuse(t *testing.T) {
 	runMisuseCases(t, []misuseCase{
 		{"a run without samples", HaveSample("hits", nil), res, "the run kept no samples of hits (WithoutSamples)"},
 		{"two values", HaveSample("hits", nil, 1, 2), res, "at most one matcher or value, got 2"},
-		{"a bad selector", HaveSample("{a:b}", nil), res, "has no metric name"},
+		{"a bad selector", HaveSample("{a:b}", nil), res, `HaveSample matcher: metric selector "{a:b}" has no metric name`},
+		{"empty braces", HaveSample("hits{}", nil), res, `metric selector "hits{}" has no tags between its curly braces`},
 	})
 }

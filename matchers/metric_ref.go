@@ -1,86 +1,76 @@
 package matchers
 
 import (
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/wsk6/wstest/wstest"
 )
 
-// metricRef names a metric, or a submetric of it by tags.
+// metricRef is a metric as a matcher names it: a k6 metric selector,
+// read by Result.Lookup, and the tags map of the matcher's arguments,
+// which adds to the selector's tags.
 type metricRef struct {
+	selector string
+	extra    map[string]string
+
+	// Set by resolve: the metric name and every tag (selector and extra;
+	// nil for none), also when the run has no such metric.
 	name string
 	tags map[string]string
 }
 
-// parseMetric reads a k6 metric selector: "name" or "name{key:value,...}".
-// A value runs from the first colon to the next comma, so URLs need no
-// quoting; quotes around a value are dropped.
-func parseMetric(sel string) (metricRef, error) {
-	name, rest, hasTags := strings.Cut(sel, "{")
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return metricRef{}, fmt.Errorf("metric selector %q has no metric name", sel)
+// resolve looks the selector up in res. whole is the metric and sel the
+// (sub)metric selected; both are nil when the run has no such metric. err
+// is an invalid selector.
+func (r *metricRef) resolve(res *wstest.Result) (whole, sel *wstest.Metric, err error) {
+	m, err := res.Lookup(r.selector)
+	var unknown *wstest.UnknownMetricError
+	switch {
+	case errors.As(err, &unknown):
+		r.name, r.tags = unknown.Name, mergeTags(unknown.Tags, r.extra)
+		return nil, nil, nil
+	case err != nil:
+		return nil, nil, err
 	}
-	ref := metricRef{name: name}
-	if !hasTags {
-		return ref, nil
+	r.name, r.tags = m.Name, mergeTags(m.Tags, r.extra)
+	whole = res.Metric(m.Name)
+	if len(r.extra) == 0 {
+		return whole, m, nil
 	}
-	body, ok := strings.CutSuffix(strings.TrimSpace(rest), "}")
-	if !ok {
-		return metricRef{}, fmt.Errorf("metric selector %q does not end with }", sel)
-	}
-	if strings.TrimSpace(body) == "" {
-		return ref, nil
-	}
-	ref.tags = map[string]string{}
-	for _, pair := range strings.Split(body, ",") {
-		k, v, ok := strings.Cut(pair, ":")
-		k = strings.TrimSpace(k)
-		if !ok || k == "" {
-			return metricRef{}, fmt.Errorf("metric selector %q: tag %q is not key:value", sel, strings.TrimSpace(pair))
-		}
-		v = strings.TrimSpace(v)
-		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
-			v = v[1 : len(v)-1]
-		}
-		ref.tags[k] = v
-	}
-	return ref, nil
+	return whole, whole.Sub(r.tags), nil
 }
 
-// withTags adds tags to the selector's own; tags win.
-func (r metricRef) withTags(tags map[string]string) metricRef {
-	if len(tags) == 0 {
-		return r
+// mergeTags adds extra to tags; extra wins. It is nil when both are empty.
+func mergeTags(tags, extra map[string]string) map[string]string {
+	if len(tags)+len(extra) == 0 {
+		return nil
 	}
-	merged := make(map[string]string, len(r.tags)+len(tags))
-	for k, v := range r.tags {
-		merged[k] = v
-	}
+	merged := make(map[string]string, len(tags)+len(extra))
 	for k, v := range tags {
 		merged[k] = v
 	}
-	return metricRef{name: r.name, tags: merged}
+	for k, v := range extra {
+		merged[k] = v
+	}
+	return merged
 }
 
-// String renders the selector as k6 writes it, tags sorted.
+// String renders the metric as k6 writes a selector, tags sorted; before
+// resolve, the selector as given.
 func (r metricRef) String() string {
+	name := r.name
+	if name == "" {
+		name = r.selector
+	}
 	if len(r.tags) == 0 {
-		return r.name
+		return name
 	}
-	return r.name + formatTags(r.tags)
-}
-
-// lookup returns the metric and the (sub)metric the selector names; both
-// are nil when the run has no such metric.
-func (r metricRef) lookup(res *wstest.Result) (whole, sel *wstest.Metric) {
-	whole = res.Metric(r.name)
-	if whole == nil || len(r.tags) == 0 {
-		return whole, whole
-	}
-	return whole, whole.Sub(r.tags)
+	return name + formatTags(r.tags)
 }
 
 // missing explains that the run has no metric by that name, with the
@@ -111,7 +101,7 @@ func tagValuesSeen(m *wstest.Metric, tags map[string]string) string {
 	if len(m.Samples) == 0 {
 		return "(the run kept no samples, so their tags are unknown)\n"
 	}
-	keys := sortedKeys(tags)
+	keys := slices.Sorted(maps.Keys(tags))
 	var b strings.Builder
 	for _, k := range keys {
 		seen := map[string]bool{}
@@ -154,19 +144,10 @@ func metricArgs(matcher string, args []any) (map[string]string, expectation, err
 	return tags, exp, nil
 }
 
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // formatTags renders {k:v,k2:v2} with sorted keys, as k6 writes submetrics.
 func formatTags(tags map[string]string) string {
 	parts := make([]string, 0, len(tags))
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		parts = append(parts, k+":"+tags[k])
 	}
 	return "{" + strings.Join(parts, ",") + "}"
@@ -182,14 +163,18 @@ type metricLookup struct {
 	metric  *wstest.Metric // the submetric the ref selects (whole without tags)
 }
 
-// find looks the metric up in actual; the error is a misuse of the matcher.
+// find looks the metric up in actual; the error is a misuse of the matcher
+// (not a run, or an invalid selector).
 func (l *metricLookup) find(matcherName string, actual any) error {
 	s, err := resultOf(matcherName, actual)
 	if err != nil {
 		return err
 	}
 	l.subject = s
-	l.whole, l.metric = l.ref.lookup(s.res)
+	l.whole, l.metric, err = l.ref.resolve(s.res)
+	if err != nil {
+		return fmt.Errorf("%s matcher: %w", matcherName, err)
+	}
 	return nil
 }
 

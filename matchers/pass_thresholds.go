@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/onsi/gomega/types"
@@ -80,13 +81,13 @@ func (matcher *passThresholdsMatcher) NegatedFailureMessage(any) string {
 
 // metricNow renders what a threshold's metric holds, for messages.
 func metricNow(res *wstest.Result, selector string) string {
-	ref, err := parseMetric(selector)
-	if err != nil {
-		return "unknown metric"
-	}
-	_, m := ref.lookup(res)
-	if m == nil {
+	m, err := res.Lookup(selector)
+	var unknown *wstest.UnknownMetricError
+	switch {
+	case errors.As(err, &unknown):
 		return "no such metric"
+	case err != nil:
+		return "unknown metric"
 	}
 	return m.String()
 }

@@ -9,13 +9,14 @@ import (
 
 	"github.com/dop251/goja"
 
-	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/summary"
+	"github.com/wsk6/wstest/internal/thresholds"
 	"github.com/wsk6/wstest/internal/vu"
 )
 
 // summaryInput gathers what the end-of-test outputs are built from.
-func (r *runner) summaryInput(results []metrics.ThresholdResult) metrics.SummaryInput {
-	in := metrics.SummaryInput{
+func (r *runner) summaryInput(results []thresholds.Result) summary.Input {
+	in := summary.Input{
 		Registry:   r.registry,
 		Duration:   time.Since(r.exec.start),
 		Thresholds: results,
@@ -34,9 +35,9 @@ func (r *runner) summaryInput(results []metrics.ThresholdResult) metrics.Summary
 }
 
 // rootGroup builds the group tree with its checks, in first-seen order.
-func (r *runner) rootGroup() metrics.Group {
+func (r *runner) rootGroup() summary.Group {
 	checks, groups := r.rec.checksAndGroups()
-	root := &groupNode{g: metrics.Group{ID: metrics.PathID("")}}
+	root := &groupNode{g: summary.Group{ID: summary.PathID("")}}
 	nodes := map[string]*groupNode{"": root}
 	var node func(path string) *groupNode
 	node = func(path string) *groupNode {
@@ -45,7 +46,7 @@ func (r *runner) rootGroup() metrics.Group {
 		}
 		i := strings.LastIndex(path, "::")
 		parent := node(path[:i])
-		n := &groupNode{g: metrics.Group{Name: path[i+2:], Path: path, ID: metrics.PathID(path)}}
+		n := &groupNode{g: summary.Group{Name: path[i+2:], Path: path, ID: summary.PathID(path)}}
 		parent.children = append(parent.children, n)
 		nodes[path] = n
 		return n
@@ -56,18 +57,18 @@ func (r *runner) rootGroup() metrics.Group {
 	for _, c := range checks {
 		path := c.Group + "::" + c.Name
 		n := node(c.Group)
-		n.g.Checks = append(n.g.Checks, metrics.Check{Name: c.Name, Path: path, ID: metrics.PathID(path),
+		n.g.Checks = append(n.g.Checks, summary.Check{Name: c.Name, Path: path, ID: summary.PathID(path),
 			Passes: int(c.Passes), Fails: int(c.Fails)})
 	}
 	return root.build()
 }
 
 type groupNode struct {
-	g        metrics.Group
+	g        summary.Group
 	children []*groupNode
 }
 
-func (n *groupNode) build() metrics.Group {
+func (n *groupNode) build() summary.Group {
 	g := n.g
 	for _, c := range n.children {
 		g.Groups = append(g.Groups, c.build())
@@ -77,18 +78,18 @@ func (n *groupNode) build() metrics.Group {
 
 // handleSummary fills the result's thresholds and summaries, and runs the
 // script's handleSummary(data) if it has one.
-func (r *runner) handleSummary(res *Result, results []metrics.ThresholdResult) {
+func (r *runner) handleSummary(res *Result, results []thresholds.Result) {
 	in := r.summaryInput(results)
 	res.Thresholds = publicThresholds(results)
 	res.summary = func(mode string) string {
-		text, err := metrics.SummaryText(in, mode)
+		text, err := summary.Text(in, mode)
 		if err != nil {
 			return err.Error()
 		}
 		return text
 	}
 	res.export = func() []byte {
-		b, err := metrics.SummaryExportJSON(in)
+		b, err := summary.ExportJSON(in)
 		if err != nil {
 			return []byte("{}\n")
 		}
@@ -102,7 +103,7 @@ func (r *runner) handleSummary(res *Result, results []metrics.ThresholdResult) {
 	res.SummaryOutputs = outputs
 }
 
-func (r *runner) callHandleSummary(in metrics.SummaryInput) (map[string][]byte, error) {
+func (r *runner) callHandleSummary(in summary.Input) (map[string][]byte, error) {
 	ctx, cancel := context.WithTimeout(r.parent, r.timeout(r.opts.HandleSummaryTimeout, 2*time.Minute))
 	defer cancel()
 	vu0, err := r.newVU(ctx, 0)
@@ -113,7 +114,7 @@ func (r *runner) callHandleSummary(in metrics.SummaryInput) (map[string][]byte, 
 		return nil, nil
 	}
 	vu0.SetIteration(r.stageIteration("handleSummary"), r.baseTags(nil))
-	raw, err := json.Marshal(metrics.SummaryData(in))
+	raw, err := json.Marshal(summary.Data(in))
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func (f Frozen) Stat(name string) (float64, bool) {
 	if !f.valid {
 		return 0, false
 	}
-	n, err := parseStat(name)
+	n, err := ParseStat(name)
 	if err != nil {
 		return 0, false
 	}

@@ -45,12 +45,17 @@ func readLines(t *testing.T, path string) []jsonLine {
 func TestJSONOutput(t *testing.T) {
 	g := gomega.NewWithT(t)
 	path := filepath.Join(t.TempDir(), "out.json")
-	r, b := newThresholdRegistry()
-	ts, err := metrics.ParseThresholds(r, decode(t, `{"ws_connecting":["p(95)<500","avg<100"]}`))
+	r := metrics.NewRegistry()
+	b, err := metrics.RegisterBuiltins(r)
 	g.Expect(err).NotTo(gomega.HaveOccurred())
 	out, err := metrics.CreateJSONOutput(path)
 	g.Expect(err).NotTo(gomega.HaveOccurred())
-	out.ThresholdSources = ts.Sources
+	out.ThresholdSources = func(metric string) []string {
+		if metric == "ws_connecting" {
+			return []string{"p(95)<500", "avg<100"}
+		}
+		return nil
+	}
 	r.AddOutput(out)
 
 	zone := time.FixedZone("X", 2*3600)
@@ -89,7 +94,9 @@ func TestJSONOutput(t *testing.T) {
 func TestJSONOutputConcurrent(t *testing.T) {
 	g := gomega.NewWithT(t)
 	path := filepath.Join(t.TempDir(), "out.json")
-	r, b := newThresholdRegistry()
+	r := metrics.NewRegistry()
+	b, err := metrics.RegisterBuiltins(r)
+	g.Expect(err).NotTo(gomega.HaveOccurred())
 	out, err := metrics.CreateJSONOutput(path)
 	g.Expect(err).NotTo(gomega.HaveOccurred())
 	r.AddOutput(out)

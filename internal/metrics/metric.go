@@ -113,7 +113,7 @@ func (m *Metric) Samples() []Sample {
 // this type or has no value (a Rate without samples, a Counter rate with
 // d = 0).
 func (m *Metric) Stat(name string, d time.Duration) (float64, bool) {
-	n, err := parseStat(name)
+	n, err := ParseStat(name)
 	if err != nil {
 		return 0, false
 	}
@@ -122,15 +122,15 @@ func (m *Metric) Stat(name string, d time.Duration) (float64, bool) {
 	return m.sink.value(n, d, m.valueSource())
 }
 
-// stat is Stat for a parsed name.
-func (m *Metric) stat(n statName, d time.Duration) (float64, bool) {
+// Aggregate is Stat for a parsed aggregation name.
+func (m *Metric) Aggregate(n Stat, d time.Duration) (float64, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.sink.value(n, d, m.valueSource())
 }
 
-// rateCounts returns a Rate's non-zero samples and total samples.
-func (m *Metric) rateCounts() (trues, total int) {
+// RateCounts returns a Rate's non-zero samples and total samples.
+func (m *Metric) RateCounts() (trues, total int) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.sink.trues, m.sink.count

@@ -2,70 +2,95 @@ package metrics
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// statKind is one k6 aggregation.
-type statKind int
+// StatKind is one kind of k6 aggregation.
+type StatKind int
 
+// The aggregations of k6 metrics.
 const (
-	statCount statKind = iota + 1
-	statRate
-	statValue
-	statMin
-	statMax
-	statAvg
-	statMed
-	statPercentile
-	statPasses
-	statFails
+	StatCount StatKind = iota + 1
+	StatRate
+	StatValue
+	StatMin
+	StatMax
+	StatAvg
+	StatMed
+	StatPercentile
+	StatPasses
+	StatFails
 )
 
-// statName is a parsed aggregation: a kind and, for p(N), N in 0..100.
-type statName struct {
-	kind statKind
-	p    float64
+// Stat is a parsed aggregation name such as "count", "avg" or "p(95)".
+type Stat struct {
+	// Kind is the aggregation.
+	Kind StatKind
+	// P is N of p(N), in 0..100; zero for the other kinds.
+	P float64
 }
 
-var statWords = map[string]statKind{
-	"count": statCount, "rate": statRate, "value": statValue,
-	"min": statMin, "max": statMax, "avg": statAvg, "med": statMed,
-	"passes": statPasses, "fails": statFails,
+// statWord returns the kind of an aggregation named by a plain word.
+func statWord(s string) (StatKind, bool) {
+	switch s {
+	case "count":
+		return StatCount, true
+	case "rate":
+		return StatRate, true
+	case "value":
+		return StatValue, true
+	case "min":
+		return StatMin, true
+	case "max":
+		return StatMax, true
+	case "avg":
+		return StatAvg, true
+	case "med":
+		return StatMed, true
+	case "passes":
+		return StatPasses, true
+	case "fails":
+		return StatFails, true
+	}
+	return 0, false
 }
 
-// parseStat reads "count", "avg", "p(95)", "p(99.9)" and the like.
-func parseStat(s string) (statName, error) {
-	if k, ok := statWords[s]; ok {
-		return statName{kind: k}, nil
+// ParseStat reads an aggregation name as k6 writes it: "count", "rate",
+// "value", "min", "max", "avg", "med", "passes", "fails" or "p(N)" with N
+// a number from 0 to 100 ("p(99.9)"). p(NaN) is refused, as k6 does.
+func ParseStat(s string) (Stat, error) {
+	if k, ok := statWord(s); ok {
+		return Stat{Kind: k}, nil
 	}
 	if strings.HasPrefix(s, "p(") && strings.HasSuffix(s, ")") {
 		num := s[2 : len(s)-1]
 		p, err := strconv.ParseFloat(num, 64)
-		if err != nil {
-			return statName{}, fmt.Errorf("malformed percentile value %q", num)
+		if err != nil || math.IsNaN(p) {
+			return Stat{}, fmt.Errorf("malformed percentile value %q", num)
 		}
 		if p < 0 || p > 100 {
-			return statName{}, fmt.Errorf("percentile %s out of range [0, 100]", num)
+			return Stat{}, fmt.Errorf("percentile %s out of range [0, 100]", num)
 		}
-		return statName{kind: statPercentile, p: p}, nil
+		return Stat{Kind: StatPercentile, P: p}, nil
 	}
-	return statName{}, fmt.Errorf("unknown aggregation method %q", s)
+	return Stat{}, fmt.Errorf("unknown aggregation method %q", s)
 }
 
 // allowedOn reports whether k6 computes this aggregation for metrics of type t.
-func (n statName) allowedOn(t Type) bool {
+func (n Stat) allowedOn(t Type) bool {
 	switch t {
 	case Counter:
-		return n.kind == statCount || n.kind == statRate
+		return n.Kind == StatCount || n.Kind == StatRate
 	case Gauge:
-		return n.kind == statValue || n.kind == statMin || n.kind == statMax
+		return n.Kind == StatValue || n.Kind == StatMin || n.Kind == StatMax
 	case Rate:
-		return n.kind == statRate || n.kind == statPasses || n.kind == statFails
+		return n.Kind == StatRate || n.Kind == StatPasses || n.Kind == StatFails
 	case Trend:
-		switch n.kind {
-		case statAvg, statMin, statMax, statMed, statPercentile, statCount:
+		switch n.Kind {
+		case StatAvg, StatMin, StatMax, StatMed, StatPercentile, StatCount:
 			return true
 		}
 	}
@@ -75,13 +100,13 @@ func (n statName) allowedOn(t Type) bool {
 // value computes the aggregation; ok is false when k6 has no value for it
 // (a Rate without samples, a Counter rate over a zero duration, or an
 // aggregation the metric type does not have). src is as for sortedValues.
-func (s *sink) value(n statName, d time.Duration, src *column[float64]) (float64, bool) {
+func (s *sink) value(n Stat, d time.Duration, src *column[float64]) (float64, bool) {
 	if !n.allowedOn(s.typ) {
 		return 0, false
 	}
 	switch s.typ {
 	case Counter:
-		if n.kind == statCount {
+		if n.Kind == StatCount {
 			return s.sum, true
 		}
 		if d <= 0 {
@@ -89,18 +114,18 @@ func (s *sink) value(n statName, d time.Duration, src *column[float64]) (float64
 		}
 		return s.sum / d.Seconds(), true
 	case Gauge:
-		switch n.kind {
-		case statMin:
+		switch n.Kind {
+		case StatMin:
 			return s.min, true
-		case statMax:
+		case StatMax:
 			return s.max, true
 		}
 		return s.last, true
 	case Rate:
-		switch n.kind {
-		case statPasses:
+		switch n.Kind {
+		case StatPasses:
 			return float64(s.trues), true
-		case statFails:
+		case StatFails:
 			return float64(s.count - s.trues), true
 		}
 		if s.count == 0 {
@@ -109,36 +134,20 @@ func (s *sink) value(n statName, d time.Duration, src *column[float64]) (float64
 		return float64(s.trues) / float64(s.count), true
 	}
 	// Trend.
-	switch n.kind {
-	case statCount:
+	switch n.Kind {
+	case StatCount:
 		return float64(s.count), true
-	case statAvg:
+	case StatAvg:
 		if s.count == 0 {
 			return 0, true
 		}
 		return s.sum / float64(s.count), true
-	case statMin:
+	case StatMin:
 		return s.min, true
-	case statMax:
+	case StatMax:
 		return s.max, true
-	case statMed:
+	case StatMed:
 		return percentile(s.sortedValues(src), 0.5), true
 	}
-	return percentile(s.sortedValues(src), n.p/100), true
-}
-
-// supportedStats lists the threshold aggregations of each type, as k6
-// names them in its errors.
-func supportedStats(t Type) []string {
-	switch t {
-	case Counter:
-		return []string{"count", "rate"}
-	case Gauge:
-		return []string{"value"}
-	case Rate:
-		return []string{"rate"}
-	case Trend:
-		return []string{"avg", "min", "max", "med", "p(N)"}
-	}
-	return nil
+	return percentile(s.sortedValues(src), n.P/100), true
 }

@@ -80,28 +80,30 @@ func (s *SubMetric) Count() int {
 
 // Stat returns one aggregate of the submetric, as Metric.Stat does.
 func (s *SubMetric) Stat(name string, d time.Duration) (float64, bool) {
-	n, err := parseStat(name)
+	n, err := ParseStat(name)
 	if err != nil {
 		return 0, false
 	}
-	return s.stat(n, d)
+	return s.Aggregate(n, d)
 }
 
-func (s *SubMetric) stat(n statName, d time.Duration) (float64, bool) {
+// Aggregate is Stat for a parsed aggregation name.
+func (s *SubMetric) Aggregate(n Stat, d time.Duration) (float64, bool) {
 	s.Parent.mu.Lock()
 	defer s.Parent.mu.Unlock()
 	return s.sink.value(n, d, nil)
 }
 
-func (s *SubMetric) rateCounts() (trues, total int) {
+// RateCounts returns the submetric's non-zero samples and total samples.
+func (s *SubMetric) RateCounts() (trues, total int) {
 	s.Parent.mu.Lock()
 	defer s.Parent.mu.Unlock()
 	return s.sink.trues, s.sink.count
 }
 
-// view returns an unregistered submetric computed from the kept samples
+// View returns an unregistered submetric computed from the kept samples
 // only (empty when samples are not kept); it does not follow later samples.
-func (m *Metric) view(sel map[string]string) *SubMetric {
+func (m *Metric) View(sel map[string]string) *SubMetric {
 	table := m.reg.tags.snapshot()
 	s := &SubMetric{Parent: m, Tags: sel, Name: m.Name + "{" + SelectorString(sel) + "}", match: map[uint32]bool{}}
 	s.sink.typ = m.Type
@@ -132,8 +134,9 @@ func (m *Metric) backfill(s *SubMetric, table []*TagSet) {
 	})
 }
 
-// tagValues returns the distinct values of tag key on the kept samples.
-func (m *Metric) tagValues(key string, into map[string]bool) {
+// TagValues adds to into the distinct values of tag key on the kept
+// samples.
+func (m *Metric) TagValues(key string, into map[string]bool) {
 	table := m.reg.tags.snapshot()
 	seen := map[uint32]bool{}
 	m.mu.Lock()

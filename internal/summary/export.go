@@ -1,14 +1,18 @@
-package metrics
+package summary
 
-import "encoding/json"
+import (
+	"encoding/json"
 
-// SummaryExport builds k6's --summary-export document: root_group with
+	"github.com/wsk6/wstest/internal/metrics"
+)
+
+// Export builds k6's --summary-export document: root_group with
 // groups and checks as objects keyed by name, and metrics flattened to
 // {count, rate} for counters, {value, min, max} for gauges,
 // {passes, fails, value} for rates (value is the rate) and the trend
 // stats for trends. A metric's "thresholds" maps each expression to
 // true when it FAILED, as k6 does in this format.
-func SummaryExport(in SummaryInput) map[string]any {
+func Export(in Input) map[string]any {
 	ms := map[string]any{}
 	for _, sm := range in.summaryMetrics() {
 		_, vals := in.values(sm)
@@ -16,7 +20,7 @@ func SummaryExport(in SummaryInput) map[string]any {
 		for k, v := range vals {
 			entry[k] = v
 		}
-		if sm.metric.Type == Rate {
+		if sm.metric.Type == metrics.Rate {
 			entry["value"] = entry["rate"]
 			delete(entry, "rate")
 		}
@@ -35,10 +39,10 @@ func SummaryExport(in SummaryInput) map[string]any {
 	}
 }
 
-// SummaryExportJSON is SummaryExport encoded as indented JSON, as k6
+// ExportJSON is Export encoded as indented JSON, as k6
 // writes the file.
-func SummaryExportJSON(in SummaryInput) ([]byte, error) {
-	b, err := json.MarshalIndent(SummaryExport(in), "", "    ")
+func ExportJSON(in Input) ([]byte, error) {
+	b, err := json.MarshalIndent(Export(in), "", "    ")
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,11 @@
-package metrics
+package summary
 
 import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/wsk6/wstest/internal/metrics"
 )
 
 // toFixed formats v with d decimals as JavaScript's Number.prototype.toFixed
@@ -140,10 +142,9 @@ func FormatDuration(ms float64, unit string) string {
 	return sign + strconv.FormatInt(m, 10) + "m" + strconv.FormatInt(s, 10) + "s"
 }
 
-var byteUnits = []string{"B", "kB", "MB", "GB", "TB", "PB", "EB"}
-
 // FormatBytes prints a size in bytes in base 1000: "7 B", "1.2 kB", "123 kB".
 func FormatBytes(b float64) string {
+	byteUnits := [...]string{"B", "kB", "MB", "GB", "TB", "PB", "EB"}
 	if b < 10 {
 		return jsNumber(b) + " B"
 	}
@@ -191,11 +192,11 @@ func pad2(n int64) string {
 
 // FormatValue prints a value of a metric containing vt: durations for
 // Time, sizes for Data, plain numbers otherwise.
-func FormatValue(v float64, vt ValueType, timeUnit string) string {
+func FormatValue(v float64, vt metrics.ValueType, timeUnit string) string {
 	switch vt {
-	case Time:
+	case metrics.Time:
 		return FormatDuration(v, timeUnit)
-	case Data:
+	case metrics.Data:
 		return FormatBytes(v)
 	}
 	return formatPlain(v)

@@ -1,4 +1,4 @@
-package metrics_test
+package summary_test
 
 import (
 	"encoding/json"
@@ -9,14 +9,38 @@ import (
 	"github.com/onsi/gomega"
 
 	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/summary"
+	"github.com/wsk6/wstest/internal/thresholds"
 )
+
+var t0 = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// decode turns JSON text into what encoding/json gives the runner.
+func decode(t *testing.T, s string) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func newRegistry(t *testing.T) (*metrics.Registry, *metrics.Builtins) {
+	t.Helper()
+	r := metrics.NewRegistry()
+	b, err := metrics.RegisterBuiltins(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, b
+}
 
 // smallRun fills a registry with a little of everything and evaluates
 // its thresholds over a 2s run.
-func smallRun(t *testing.T) metrics.SummaryInput {
+func smallRun(t *testing.T) summary.Input {
 	t.Helper()
-	r, b := newThresholdRegistry()
-	ts, err := metrics.ParseThresholds(r, decode(t, `{
+	r, b := newRegistry(t)
+	ts, err := thresholds.Parse(r, decode(t, `{
 		"ws_connecting": ["p(95)<1", "avg<100"],
 		"ws_connecting{url:ws://a}": ["max<10"],
 		"checks": ["rate>0.5"],
@@ -58,15 +82,15 @@ func smallRun(t *testing.T) metrics.SummaryInput {
 	myRate.Add(t0, 0, tags)
 
 	res, _ := ts.Evaluate(2 * time.Second)
-	return metrics.SummaryInput{
+	return summary.Input{
 		Registry:   r,
 		Duration:   2 * time.Second,
 		Thresholds: res,
-		RootGroup: metrics.Group{
-			Checks: []metrics.Check{{Name: "status is 101", Path: "::status is 101", Passes: 2}},
-			Groups: []metrics.Group{{
+		RootGroup: summary.Group{
+			Checks: []summary.Check{{Name: "status is 101", Path: "::status is 101", Passes: 2}},
+			Groups: []summary.Group{{
 				Name: "g1", Path: "::g1",
-				Checks: []metrics.Check{{Name: "got echo", Path: "::g1::got echo", Passes: 1, Fails: 1}},
+				Checks: []summary.Check{{Name: "got echo", Path: "::g1::got echo", Passes: 1, Fails: 1}},
 			}},
 		},
 	}
@@ -74,7 +98,7 @@ func smallRun(t *testing.T) metrics.SummaryInput {
 
 func TestSummaryTextCompact(t *testing.T) {
 	in := smallRun(t)
-	got, err := metrics.SummaryText(in, "")
+	got, err := summary.Text(in, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,20 +176,20 @@ func compareLines(t *testing.T, got, want string) {
 func TestSummaryTextModes(t *testing.T) {
 	in := smallRun(t)
 	g := gomega.NewWithT(t)
-	off, err := metrics.SummaryText(in, "disabled")
+	off, err := summary.Text(in, "disabled")
 	g.Expect(err).NotTo(gomega.HaveOccurred())
 	g.Expect(off).To(gomega.BeEmpty())
-	_, err = metrics.SummaryText(in, "legacy")
+	_, err = summary.Text(in, "legacy")
 	g.Expect(err).To(gomega.MatchError(`invalid summary mode "legacy": use compact, full or disabled`))
 }
 
 func TestSummaryTextFull(t *testing.T) {
 	in := smallRun(t)
-	got, err := metrics.SummaryText(in, "full")
+	got, err := summary.Text(in, "full")
 	if err != nil {
 		t.Fatal(err)
 	}
-	compact, _ := metrics.SummaryText(in, "compact")
+	compact, _ := summary.Text(in, "compact")
 	// Full starts like compact, with only the root checks listed...
 	head, rest, ok := strings.Cut(got, "    ✓ status is 101\n\n")
 	if !ok || !strings.HasPrefix(compact, head) {
@@ -240,7 +264,7 @@ func TestSummaryData(t *testing.T) {
 	in := smallRun(t)
 	in.TimeUnit = "ms"
 	in.SetupData = map[string]any{"x": 1.0}
-	data := metrics.SummaryData(in)
+	data := summary.Data(in)
 	// Through JSON, as handleSummary would see it.
 	raw, err := json.Marshal(data)
 	if err != nil {
@@ -290,7 +314,7 @@ func TestSummaryData(t *testing.T) {
 	root := back["root_group"].(map[string]any)
 	g.Expect(root["id"]).To(gomega.Equal("d41d8cd98f00b204e9800998ecf8427e")) // md5 of ""
 	g.Expect(root["checks"]).To(gomega.Equal([]any{map[string]any{
-		"name": "status is 101", "path": "::status is 101", "id": metrics.PathID("::status is 101"),
+		"name": "status is 101", "path": "::status is 101", "id": summary.PathID("::status is 101"),
 		"passes": 2.0, "fails": 0.0,
 	}}))
 	sub := root["groups"].([]any)[0].(map[string]any)
@@ -304,23 +328,21 @@ func TestSummaryDataTrendStats(t *testing.T) {
 	in.TrendStats = []string{"count", "p(99.9)", "med"}
 	g := gomega.NewWithT(t)
 	g.Expect(metrics.ValidateTrendStats(in.TrendStats)).To(gomega.Succeed())
-	g.Expect(metrics.ValidateTrendStats([]string{"avg", "p(101)"})).To(gomega.MatchError(
-		`summary trend stat "p(101)" is not one of avg, min, med, max, count or p(N)`))
-	data := metrics.SummaryData(in)
+	data := summary.Data(in)
 	vals := data["metrics"].(map[string]any)["my_trend"].(map[string]any)["values"].(map[string]any)
 	// 1 2 3: p(99.9) = 2 + 0.998*1.
 	g.Expect(vals).To(gomega.HaveLen(3))
 	g.Expect(vals["count"]).To(gomega.Equal(3.0))
 	g.Expect(vals["p(99.9)"]).To(gomega.BeNumerically("~", 2.998, 1e-12))
 	g.Expect(vals["med"]).To(gomega.Equal(2.0))
-	text, err := metrics.SummaryText(in, "compact")
+	text, err := summary.Text(in, "compact")
 	g.Expect(err).NotTo(gomega.HaveOccurred())
 	g.Expect(text).To(gomega.ContainSubstring("my_trend.............: count=3 p(99.9)=2.998  med=2\n"))
 }
 
 func TestSummaryExport(t *testing.T) {
 	in := smallRun(t)
-	raw, err := metrics.SummaryExportJSON(in)
+	raw, err := summary.ExportJSON(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,11 +366,13 @@ func TestSummaryExport(t *testing.T) {
 	// Every exported trend value is the metric's own aggregate.
 	m := in.Registry.Get("iteration_duration")
 	for k, v := range ms["iteration_duration"].(map[string]any) {
-		g.Expect(v).To(gomega.Equal(mustStat(t, m, k, in.Duration)), k)
+		want, ok := m.Stat(k, in.Duration)
+		g.Expect(ok).To(gomega.BeTrue(), k)
+		g.Expect(v).To(gomega.Equal(want), k)
 	}
 	root := back["root_group"].(map[string]any)
 	g.Expect(root["checks"]).To(gomega.HaveKeyWithValue("status is 101", map[string]any{
-		"name": "status is 101", "path": "::status is 101", "id": metrics.PathID("::status is 101"),
+		"name": "status is 101", "path": "::status is 101", "id": summary.PathID("::status is 101"),
 		"passes": 2.0, "fails": 0.0,
 	}))
 	g.Expect(root["groups"]).To(gomega.HaveKey("g1"))

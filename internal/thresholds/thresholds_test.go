@@ -1,4 +1,4 @@
-package metrics_test
+package thresholds_test
 
 import (
 	"encoding/json"
@@ -8,7 +8,10 @@ import (
 	"github.com/onsi/gomega"
 
 	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/thresholds"
 )
+
+var t0 = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // decode turns JSON text into what encoding/json gives the runner.
 func decode(t *testing.T, s string) map[string]any {
@@ -64,11 +67,21 @@ func TestParseThresholdsErrors(t *testing.T) {
 		{"count on rate", `{"checks":["count>3"]}`,
 			`invalid threshold defined on checks; reason: threshold expression "count>3" uses aggregation method "count", which is not supported by rate metrics; supported: [rate]`},
 		{"unclosed selector", `{"ws_ping{url:x":["avg<3"]}`,
-			`invalid threshold defined on ws_ping{url:x; reason: malformed submetric selector in "ws_ping{url:x"`},
+			`invalid threshold defined on ws_ping{url:x; reason: metric selector "ws_ping{url:x" has unmatched curly braces`},
 		{"selector without colon", `{"ws_ping{url}":["avg<3"]}`,
-			`invalid threshold defined on ws_ping{url}; reason: malformed submetric selector in "ws_ping{url}": "url" is not key:value`},
+			`invalid threshold defined on ws_ping{url}; reason: metric selector "ws_ping{url}": tag "url" is not key:value`},
 		{"empty selector", `{"ws_ping{}":["avg<3"]}`,
-			`invalid threshold defined on ws_ping{}; reason: malformed submetric selector in "ws_ping{}": no tags`},
+			`invalid threshold defined on ws_ping{}; reason: metric selector "ws_ping{}" has no tags between its curly braces`},
+		{"empty tag value", `{"ws_sessions{subproto:}":["count>0"]}`,
+			`invalid threshold defined on ws_sessions{subproto:}; reason: metric selector "ws_sessions{subproto:}": tag "subproto:" has no value`},
+		{"p(NaN)", `{"ws_connecting":["p(NaN)<1"]}`,
+			`invalid threshold defined on ws_connecting; reason: failed parsing threshold expression "p(NaN)<1": malformed percentile value "NaN"`},
+		{"passes on rate", `{"checks":["passes>3"]}`,
+			`invalid threshold defined on checks; reason: threshold expression "passes>3" uses aggregation method "passes", which is not supported by rate metrics; supported: [rate]`},
+		{"name with a space before the selector", `{"ws_ping {url:x}":["avg<3"]}`,
+			`invalid threshold defined on ws_ping {url:x}; reason: no metric name "ws_ping " found`},
+		{"expression before metric", `{"nope":["bogus"]}`,
+			`invalid threshold defined on nope; reason: failed parsing threshold expression "bogus": malformed expression`},
 		{"not a list", `{"ws_ping":3}`,
 			`invalid threshold defined on ws_ping; reason: expected a list of threshold expressions, got float64`},
 		{"object without threshold", `{"ws_ping":[{"abortOnFail":true}]}`,
@@ -79,7 +92,7 @@ func TestParseThresholdsErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r, _ := newThresholdRegistry()
-			_, err := metrics.ParseThresholds(r, decode(t, c.cfg))
+			_, err := thresholds.Parse(r, decode(t, c.cfg))
 			gomega.NewWithT(t).Expect(err).To(gomega.MatchError(c.err))
 		})
 	}
@@ -87,7 +100,7 @@ func TestParseThresholdsErrors(t *testing.T) {
 
 func TestParseThresholdsValid(t *testing.T) {
 	r, _ := newThresholdRegistry()
-	ts, err := metrics.ParseThresholds(r, decode(t, `{
+	ts, err := thresholds.Parse(r, decode(t, `{
 		"ws_connecting": ["p(95)<500", "p(99.9) <= 800", " avg<200 ", "med===5", "max!=3", "min>=0", "max>1e-3"],
 		"ws_connecting{url:ws://127.0.0.1:1/x, status:101}": [{"threshold":"avg<100","abortOnFail":true,"delayAbortEval":"10s"}],
 		"ws_sessions": ["count>0", "rate>=1.5"],
@@ -102,11 +115,11 @@ func TestParseThresholdsValid(t *testing.T) {
 	g.Expect(list[0].Key).To(gomega.Equal("checks"))
 	g.Expect(list[1].Key).To(gomega.Equal("vus"))
 	g.Expect(list[2].Source).To(gomega.Equal("p(95)<500"))
-	g.Expect(list[3].Aggregation()).To(gomega.Equal("p(99.9)"))
+	g.Expect(list[3].Expression.Aggregation).To(gomega.Equal("p(99.9)"))
 	g.Expect(list[4].Source).To(gomega.Equal(" avg<200 "))
 	sub := list[9]
-	g.Expect(sub.Metric).To(gomega.Equal("ws_connecting"))
-	g.Expect(sub.Tags).To(gomega.Equal(map[string]string{"url": "ws://127.0.0.1:1/x", "status": "101"}))
+	g.Expect(sub.Selector.Metric).To(gomega.Equal("ws_connecting"))
+	g.Expect(sub.Selector.Tags).To(gomega.Equal(map[string]string{"url": "ws://127.0.0.1:1/x", "status": "101"}))
 	g.Expect(sub.AbortOnFail).To(gomega.BeTrue())
 	g.Expect(sub.DelayAbortEval).To(gomega.Equal(10 * time.Second))
 	g.Expect(ts.Sources("ws_sessions")).To(gomega.Equal([]string{"count>0", "rate>=1.5"}))
@@ -114,7 +127,7 @@ func TestParseThresholdsValid(t *testing.T) {
 
 func TestEvaluateThresholds(t *testing.T) {
 	r, b := newThresholdRegistry()
-	ts, err := metrics.ParseThresholds(r, decode(t, `{
+	ts, err := thresholds.Parse(r, decode(t, `{
 		"ws_connecting": ["p(50)<25", "avg<10", "max===40"],
 		"ws_connecting{url:ws://a}": ["avg<20", "p(95)>10"],
 		"ws_connecting{url:ws://none}": ["avg<1"],
@@ -129,8 +142,8 @@ func TestEvaluateThresholds(t *testing.T) {
 	// count is 0; the trend's aggregates are 0.
 	res, abort := ts.Evaluate(0)
 	g.Expect(abort).To(gomega.BeFalse())
-	byExpr := func(res []metrics.ThresholdResult) map[string]metrics.ThresholdResult {
-		m := map[string]metrics.ThresholdResult{}
+	byExpr := func(res []thresholds.Result) map[string]thresholds.Result {
+		m := map[string]thresholds.Result{}
 		for _, r := range res {
 			m[r.Key+" "+r.Source] = r
 		}
@@ -180,9 +193,8 @@ func TestEvaluateThresholds(t *testing.T) {
 		g.Expect(got[k].OK).To(gomega.Equal(w.ok), k)
 		g.Expect(got[k].Value).To(gomega.BeNumerically("~", w.v, 1e-9), k)
 	}
-	g.Expect(got["ws_connecting{url:ws://a} avg<20"].Tags).To(gomega.Equal(map[string]string{"url": "ws://a"}))
-	g.Expect(metrics.Failed(res)).To(gomega.BeTrue())
-	g.Expect(ts.Last()).To(gomega.Equal(res))
+	g.Expect(got["ws_connecting{url:ws://a} avg<20"].Selector.Tags).To(gomega.Equal(map[string]string{"url": "ws://a"}))
+	g.Expect(thresholds.Failed(res)).To(gomega.BeTrue())
 }
 
 func TestThresholdAbort(t *testing.T) {
@@ -203,12 +215,14 @@ func TestThresholdAbort(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r, b := newThresholdRegistry()
-			ts, err := metrics.ParseThresholds(r, decode(t, c.cfg))
+			ts, err := thresholds.Parse(r, decode(t, c.cfg))
 			g := gomega.NewWithT(t)
 			g.Expect(err).NotTo(gomega.HaveOccurred())
 			b.Checks.Add(t0, 0, nil)
-			_, abort := ts.Evaluate(c.elapsed)
+			res, abort := ts.Evaluate(c.elapsed)
 			g.Expect(abort).To(gomega.Equal(c.abort))
+			g.Expect(res).To(gomega.HaveLen(1))
+			g.Expect(res[0].Aborts).To(gomega.Equal(c.abort))
 		})
 	}
 }

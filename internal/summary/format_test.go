@@ -1,9 +1,10 @@
-package metrics_test
+package summary_test
 
 import (
 	"testing"
 
 	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/summary"
 )
 
 func TestFormatDuration(t *testing.T) {
@@ -48,7 +49,7 @@ func TestFormatDuration(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {
-			if got := metrics.FormatDuration(c.ms, c.unit); got != c.want {
+			if got := summary.FormatDuration(c.ms, c.unit); got != c.want {
 				t.Errorf("FormatDuration(%v, %q) = %q, want %q", c.ms, c.unit, got, c.want)
 			}
 		})
@@ -85,7 +86,7 @@ func TestFormatBytes(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {
-			if got := metrics.FormatBytes(c.b); got != c.want {
+			if got := summary.FormatBytes(c.b); got != c.want {
 				t.Errorf("FormatBytes(%v) = %q, want %q", c.b, got, c.want)
 			}
 		})
@@ -110,7 +111,7 @@ func TestFormatPercent(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {
-			if got := metrics.FormatPercent(c.trues, c.total); got != c.want {
+			if got := summary.FormatPercent(c.trues, c.total); got != c.want {
 				t.Errorf("FormatPercent(%d, %d) = %q, want %q", c.trues, c.total, got, c.want)
 			}
 		})
@@ -139,7 +140,7 @@ func TestFormatValue(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {
-			if got := metrics.FormatValue(c.v, c.vt, ""); got != c.want {
+			if got := summary.FormatValue(c.v, c.vt, ""); got != c.want {
 				t.Errorf("FormatValue(%v, %v) = %q, want %q", c.v, c.vt, got, c.want)
 			}
 		})

@@ -1,21 +1,26 @@
-package metrics
+package summary
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/thresholds"
 )
 
 // Summary modes of --summary-mode.
 const (
-	SummaryCompact  = "compact"
-	SummaryFull     = "full"
-	SummaryDisabled = "disabled"
+	Compact  = "compact"
+	Full     = "full"
+	Disabled = "disabled"
 )
 
-// areas in the order TOTAL RESULTS shows them.
-var areas = []string{"CUSTOM", "HTTP", "EXECUTION", "NETWORK", "WEBSOCKET"}
+// areas returns the TOTAL RESULTS sections in the order they are shown.
+func areas() []string { return []string{"CUSTOM", "HTTP", "EXECUTION", "NETWORK", "WEBSOCKET"} }
 
 // areaOf returns the TOTAL RESULTS section of a metric name.
 func areaOf(name string) string {
@@ -34,7 +39,7 @@ func areaOf(name string) string {
 	return "CUSTOM"
 }
 
-// SummaryText renders the end-of-test summary in k6's text format for
+// Text renders the end-of-test summary in k6's text format for
 // mode "compact" (also ""), "full" or "disabled" (empty text). No colours.
 //
 // Layout: a THRESHOLDS block (when there are thresholds), then TOTAL
@@ -45,11 +50,11 @@ func areaOf(name string) string {
 // padded to the widest entry of their column (checks lines have their own
 // widths). Full mode adds a block per group and per scenario computed
 // from the kept samples.
-func SummaryText(in SummaryInput, mode string) (string, error) {
+func Text(in Input, mode string) (string, error) {
 	switch mode {
-	case SummaryDisabled:
+	case Disabled:
 		return "", nil
-	case "", SummaryCompact, SummaryFull:
+	case "", Compact, Full:
 	default:
 		return "", fmt.Errorf("invalid summary mode %q: use compact, full or disabled", mode)
 	}
@@ -59,14 +64,14 @@ func SummaryText(in SummaryInput, mode string) (string, error) {
 
 	all := in.summaryMetrics()
 	checks := in.RootGroup.Checks
-	if mode != SummaryFull {
+	if mode != Full {
 		checks = flattenChecks(in.RootGroup)
 	}
 	b.WriteString("  █ TOTAL RESULTS\n\n")
 	writeResults(&b, in, all, checks, "    ")
 	b.WriteString("\n")
 
-	if mode == SummaryFull {
+	if mode == Full {
 		writeGroups(&b, in, in.RootGroup.Groups)
 		writeScenarios(&b, in)
 	}
@@ -81,7 +86,7 @@ func flattenChecks(g Group) []Check {
 	return out
 }
 
-func writeGroups(b *strings.Builder, in SummaryInput, groups []Group) {
+func writeGroups(b *strings.Builder, in Input, groups []Group) {
 	for _, g := range groups {
 		fmt.Fprintf(b, "  █ GROUP [%s]\n\n", g.Name)
 		writeResults(b, in, in.filtered(map[string]string{"group": g.Path}), g.Checks, "    ")
@@ -90,12 +95,12 @@ func writeGroups(b *strings.Builder, in SummaryInput, groups []Group) {
 	}
 }
 
-func writeScenarios(b *strings.Builder, in SummaryInput) {
+func writeScenarios(b *strings.Builder, in Input) {
 	names := map[string]bool{}
 	for _, m := range in.Registry.All() {
-		m.tagValues("scenario", names)
+		m.TagValues("scenario", names)
 	}
-	for _, s := range sortedKeys(names) {
+	for _, s := range slices.Sorted(maps.Keys(names)) {
 		fmt.Fprintf(b, "  █ SCENARIO [%s]\n\n", s)
 		writeResults(b, in, in.filtered(map[string]string{"scenario": s}), nil, "    ")
 		b.WriteString("\n")
@@ -103,10 +108,10 @@ func writeScenarios(b *strings.Builder, in SummaryInput) {
 }
 
 // filtered lists every metric restricted to the kept samples matching sel.
-func (in *SummaryInput) filtered(sel map[string]string) []summaryMetric {
+func (in *Input) filtered(sel map[string]string) []summaryMetric {
 	var out []summaryMetric
 	for _, m := range in.Registry.All() {
-		v := m.view(sel)
+		v := m.View(sel)
 		if v.Count() == 0 {
 			continue
 		}
@@ -115,13 +120,13 @@ func (in *SummaryInput) filtered(sel map[string]string) []summaryMetric {
 	return out
 }
 
-func writeThresholds(b *strings.Builder, in SummaryInput) {
+func writeThresholds(b *strings.Builder, in Input) {
 	if len(in.Thresholds) == 0 {
 		return
 	}
 	b.WriteString("  █ THRESHOLDS\n\n")
 	var order []string
-	byKey := map[string][]ThresholdResult{}
+	byKey := map[string][]thresholds.Result{}
 	for _, t := range in.Thresholds {
 		if _, ok := byKey[t.Key]; !ok {
 			order = append(order, t.Key)
@@ -147,15 +152,15 @@ func writeThresholds(b *strings.Builder, in SummaryInput) {
 }
 
 // thresholdValue formats the value a threshold compared.
-func (in *SummaryInput) thresholdValue(t ThresholdResult) string {
-	m := in.Registry.Get(t.Metric)
+func (in *Input) thresholdValue(t thresholds.Result) string {
+	m := in.Registry.Get(t.Selector.Metric)
 	if m == nil {
 		return formatPlain(t.Value)
 	}
 	switch m.Type {
-	case Rate:
+	case metrics.Rate:
 		return formatRateValue(t.Value)
-	case Counter:
+	case metrics.Counter:
 		if t.Aggregation == "rate" {
 			return FormatValue(t.Value, m.Contains, in.TimeUnit) + "/s"
 		}
@@ -170,27 +175,27 @@ type row struct {
 	parts []string
 }
 
-func (in *SummaryInput) counterParts(count, rate float64, vt ValueType) []string {
+func (in *Input) counterParts(count, rate float64, vt metrics.ValueType) []string {
 	return []string{FormatValue(count, vt, in.TimeUnit), FormatValue(rate, vt, in.TimeUnit) + "/s"}
 }
 
 // rowOf renders the value parts of one metric.
-func (in *SummaryInput) rowOf(sm summaryMetric) row {
+func (in *Input) rowOf(sm summaryMetric) row {
 	r := row{name: sm.key}
-	if sm.sub {
-		r.name = "  { " + SelectorString(sm.agg.(*SubMetric).Tags) + " }"
+	if sm.tags != nil {
+		r.name = "  { " + metrics.SelectorString(sm.tags) + " }"
 	}
 	vt := sm.metric.Contains
 	keys, vals := in.values(sm)
 	switch sm.metric.Type {
-	case Counter:
+	case metrics.Counter:
 		r.parts = in.counterParts(vals["count"], vals["rate"], vt)
-	case Gauge:
+	case metrics.Gauge:
 		r.parts = []string{FormatValue(vals["value"], vt, in.TimeUnit),
 			"min=" + FormatValue(vals["min"], vt, in.TimeUnit),
 			"max=" + FormatValue(vals["max"], vt, in.TimeUnit)}
-	case Rate:
-		trues, total := sm.agg.rateCounts()
+	case metrics.Rate:
+		trues, total := sm.agg.RateCounts()
 		r.parts = []string{FormatPercent(trues, total), strconv.Itoa(trues) + " out of " + strconv.Itoa(total)}
 	default:
 		r.trend = true
@@ -207,18 +212,18 @@ func (in *SummaryInput) rowOf(sm summaryMetric) row {
 }
 
 // writeResults writes the checks and the area sections of one block.
-func writeResults(b *strings.Builder, in SummaryInput, list []summaryMetric, checks []Check, indent string) {
+func writeResults(b *strings.Builder, in Input, list []summaryMetric, checks []Check, indent string) {
 	var checkRows []row
 	sections := map[string][]row{}
 	for _, sm := range list {
 		if sm.key == "checks" {
-			trues, total := sm.agg.rateCounts()
+			trues, total := sm.agg.RateCounts()
 			rate := 0.0
 			if in.Duration > 0 {
 				rate = float64(total) / in.Duration.Seconds()
 			}
 			checkRows = []row{
-				{name: "checks_total", parts: in.counterParts(float64(total), rate, Default)},
+				{name: "checks_total", parts: in.counterParts(float64(total), rate, metrics.Default)},
 				{name: "checks_succeeded", parts: []string{FormatPercent(trues, total),
 					strconv.Itoa(trues) + " out of " + strconv.Itoa(total)}},
 				{name: "checks_failed", parts: []string{FormatPercent(total-trues, total),
@@ -235,7 +240,7 @@ func writeResults(b *strings.Builder, in SummaryInput, list []summaryMetric, che
 
 	nameW := 0
 	var other []row
-	for _, a := range areas {
+	for _, a := range areas() {
 		other = append(other, sections[a]...)
 	}
 	for _, r := range append(append([]row(nil), checkRows...), other...) {
@@ -266,7 +271,7 @@ func writeResults(b *strings.Builder, in SummaryInput, list []summaryMetric, che
 		b.WriteString("\n")
 	}
 	w := columnWidths(other)
-	for _, a := range areas {
+	for _, a := range areas() {
 		rows := sections[a]
 		if len(rows) == 0 {
 			continue
