@@ -39,8 +39,8 @@ type Result struct {
 	// ("stdout", "stderr" or a file path); file paths are already written.
 	SummaryOutputs map[string][]byte
 
-	summary func(mode string) string
-	export  func() []byte
+	summaries map[string]string // by mode
+	export    []byte
 }
 
 // Summary returns k6's end-of-test text summary in compact mode.
@@ -48,10 +48,7 @@ func (r *Result) Summary() string { return r.SummaryMode("compact") }
 
 // SummaryMode returns the text summary in "compact" or "full" mode.
 func (r *Result) SummaryMode(mode string) string {
-	if r.summary == nil {
-		return ""
-	}
-	return r.summary(mode)
+	return r.summaries[mode]
 }
 
 // Metric returns the metric called name, or nil.
@@ -147,5 +144,5 @@ func (r *Result) SummaryExport() []byte {
 	if r.export == nil {
 		return []byte("{}\n")
 	}
-	return r.export()
+	return append([]byte(nil), r.export...)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -161,14 +160,4 @@ func (r *runner) snapshot(res *Result) {
 	res.Aborted, res.AbortReason = r.exec.abortState()
 	res.MarkedFailed, res.FailReason = r.exec.failState()
 	res.Metrics = snapshotMetrics(r.registry, res.Duration)
-}
-
-// writeSummaryFile writes one handleSummary output that names a file.
-func writeSummaryFile(path string, content []byte) error {
-	if dir := filepath.Dir(path); dir != "." {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-	}
-	return os.WriteFile(path, content, 0o644)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -81,19 +83,17 @@ func (n *groupNode) build() summary.Group {
 func (r *runner) handleSummary(res *Result, results []thresholds.Result) {
 	in := r.summaryInput(results)
 	res.Thresholds = publicThresholds(results)
-	res.summary = func(mode string) string {
+	// The texts are made now, so that the Result stays a plain value.
+	res.summaries = map[string]string{}
+	for _, mode := range []string{"compact", "full"} {
 		text, err := summary.Text(in, mode)
 		if err != nil {
-			return err.Error()
+			text = err.Error()
 		}
-		return text
+		res.summaries[mode] = text
 	}
-	res.export = func() []byte {
-		b, err := summary.ExportJSON(in)
-		if err != nil {
-			return []byte("{}\n")
-		}
-		return b
+	if b, err := summary.ExportJSON(in); err == nil {
+		res.export = b
 	}
 	outputs, err := r.callHandleSummary(in)
 	if err != nil {
@@ -150,4 +150,14 @@ func summaryContent(v goja.Value) []byte {
 		return append([]byte(nil), ab.Bytes()...)
 	}
 	return []byte(v.String())
+}
+
+// writeSummaryFile writes one handleSummary output that names a file.
+func writeSummaryFile(path string, content []byte) error {
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(path, content, 0o644)
 }
