@@ -170,6 +170,7 @@ func (r *runner) setupShared() error {
 		UserAgent:  "wstest/1.0 (https://github.com/wsk6/wstest)",
 		SystemTags: defaultSystemTags(),
 		TimeScale:  r.cfg.timeScale,
+		Shared:     vu.NewSharedStore(),
 	}
 	return nil
 }
