@@ -101,3 +101,13 @@ func TestSharedArray(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedArrayFromOpen is the common pattern: the builder parses a JSON
+// file read with open() in init code.
+func TestSharedArrayFromOpen(t *testing.T) {
+	g := NewWithT(t)
+	got, err := run(t, `const a = new SharedArray('file', () => JSON.parse(open('./testdata/users.json')).users);`,
+		`[a.length, a[1].name]`)
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(got).To(Equal(`[2,"bob"]`))
+}

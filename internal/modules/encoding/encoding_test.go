@@ -92,3 +92,16 @@ func TestEncoding(t *testing.T) {
 		})
 	}
 }
+
+// TestInitCode shows the module works in init code.
+func TestInitCode(t *testing.T) {
+	g := NewWithT(t)
+	v := modulestest.New(t)
+	err := v.Run(context.Background(), `
+import { b64encode } from "k6/encoding";
+globalThis.got = b64encode('hi');
+export default function () {}
+`)
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(v.Runtime.Get("got").String()).To(Equal("aGk="))
+}
