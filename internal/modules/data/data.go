@@ -127,8 +127,10 @@ type view struct {
 	data elements
 }
 
+// Len is the number of elements.
 func (a *view) Len() int { return len(a.data) }
 
+// Get parses element i again; out of range gives undefined.
 func (a *view) Get(i int) goja.Value {
 	if i < 0 || i >= len(a.data) {
 		return goja.Undefined()
@@ -136,10 +138,12 @@ func (a *view) Get(i int) goja.Value {
 	return a.m.element(a.data[i])
 }
 
+// Set throws k6's immutability TypeError.
 func (a *view) Set(int, goja.Value) bool {
 	panic(a.m.vu.Runtime.NewTypeError("SharedArray is immutable"))
 }
 
+// SetLen throws k6's immutability TypeError.
 func (a *view) SetLen(int) bool { panic(a.m.vu.Runtime.NewTypeError("SharedArray is immutable")) }
 
 func isAsync(v goja.Value) bool {
