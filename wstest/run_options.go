@@ -28,6 +28,7 @@ func (r *runner) makeSettings() {
 		UserAgent:  "wstest/1.0 (https://github.com/wsk6/wstest)",
 		SystemTags: defaultSystemTags(),
 		TimeScale:  r.cfg.timeScale,
+		Shared:     vu.NewSharedStore(),
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/onsi/gomega"
 )
 
-var utilsVersions = []string{"1.0.0", "1.1.0", "1.2.0", "1.3.0", "1.4.0"}
+var utilsVersions = []string{"1.0.0", "1.1.0", "1.2.0", "1.3.0", "1.4.0", "1.5.0", "1.6.0"}
 
 func utilsURL(version string) string {
 	return "https://jslib.k6.io/k6-utils/" + version + "/index.js"
@@ -44,7 +44,8 @@ func TestK6UtilsExports(t *testing.T) {
 	v11 := []any{"findBetween", "randomIntBetween", "randomItem", "randomString", "uuidv4"}
 	v12 := append([]any{"normalDistributionStages"}, v11...)
 	v13 := append([]any{"getCurrentStageIndex", "parseDuration", "tagWithCurrentStageIndex", "tagWithCurrentStageProfile"}, v12...)
-	want := map[string][]any{"1.0.0": v11, "1.1.0": v11, "1.2.0": v12, "1.3.0": v13, "1.4.0": v13}
+	v15 := append([]any{"check"}, v13...)
+	want := map[string][]any{"1.0.0": v11, "1.1.0": v11, "1.2.0": v12, "1.3.0": v13, "1.4.0": v13, "1.5.0": v15, "1.6.0": v15}
 	for _, version := range utilsVersions {
 		t.Run(version, func(t *testing.T) {
 			g := gomega.NewWithT(t)
@@ -288,12 +289,32 @@ func TestK6UtilsStagesWithoutExecution(t *testing.T) {
 	}
 }
 
+// cryptoNative is a k6/crypto stand-in whose randomBytes gives n bytes of
+// 0xff.
+func cryptoNative() NativeModule {
+	return func(rt *goja.Runtime) (goja.Value, error) {
+		return rt.RunString(`({ randomBytes: (n) => new Uint8Array(n).fill(0xff).buffer })`)
+	}
+}
+
+// TestK6UtilsSecureUUID: uuidv4(true) takes its bytes from k6/crypto (not
+// the seeded Math.random) and sets the version and variant bits;
+// uuidv4(false) still repeats with a seed.
 func TestK6UtilsSecureUUID(t *testing.T) {
-	g := gomega.NewWithT(t)
-	first, err := evalUtils(t, "1.4.0", "[u.uuidv4(true), u.uuidv4(false)]", seeded(11), nil)
-	g.Expect(err).NotTo(gomega.HaveOccurred())
-	again, err := evalUtils(t, "1.4.0", "[u.uuidv4(true), u.uuidv4(false)]", seeded(11), nil)
-	g.Expect(err).NotTo(gomega.HaveOccurred())
-	g.Expect(again.Export()).To(gomega.Equal(first.Export()))
-	g.Expect(first.Export()).To(gomega.HaveEach(gomega.MatchRegexp(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)))
+	for _, version := range utilsVersions[4:] {
+		t.Run(version, func(t *testing.T) {
+			g := gomega.NewWithT(t)
+			natives := map[string]NativeModule{"k6/crypto": cryptoNative()}
+			first, err := evalUtils(t, version, "[u.uuidv4(true), u.uuidv4(false)]", seeded(11), natives)
+			g.Expect(err).NotTo(gomega.HaveOccurred())
+			again, err := evalUtils(t, version, "[u.uuidv4(true), u.uuidv4(false)]", seeded(11), natives)
+			g.Expect(err).NotTo(gomega.HaveOccurred())
+			g.Expect(again.Export()).To(gomega.Equal(first.Export()))
+			got := first.Export().([]any)
+			g.Expect(got[0]).To(gomega.Equal("ffffffff-ffff-4fff-bfff-ffffffffffff"))
+			g.Expect(got[1]).To(gomega.MatchRegexp(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`))
+			_, err = evalUtils(t, version, "u.uuidv4(true)", nil, map[string]NativeModule{})
+			g.Expect(err).To(gomega.MatchError(gomega.ContainSubstring("k6/crypto is not available")))
+		})
+	}
 }

@@ -86,8 +86,8 @@ func TestRequireErrors(t *testing.T) {
 		},
 		{
 			name: "jslib URL that is not embedded",
-			src:  `import { check } from 'https://jslib.k6.io/k6-utils/1.6.0/index.js'; export default function () {}`,
-			want: `remote module "https://jslib.k6.io/k6-utils/1.6.0/index.js" is not available offline`,
+			src:  `import { check } from 'https://jslib.k6.io/k6-utils/1.7.0/index.js'; export default function () {}`,
+			want: `remote module "https://jslib.k6.io/k6-utils/1.7.0/index.js" is not available offline`,
 		},
 		{
 			name: "missing local file",

@@ -6,8 +6,9 @@
 // Use URLs to list every URL served.
 //
 // The modules are written for wstest from the behaviour of the published
-// ones; their random helpers draw from Math.random only, so a runtime with a
-// seeded random source repeats them. Each k6-utils version is assembled
+// ones; their random helpers draw from Math.random, so a runtime with a
+// seeded random source repeats them, except uuidv4(true), which takes
+// cryptographic bytes from k6/crypto as the published module does. Each k6-utils version is assembled
 // from parts under k6utils/: core.js, which every version shares, then the
 // variants that version has; a version exports its own functions only.
 package jslib

@@ -67,6 +67,8 @@ func TestExports(t *testing.T) {
 		{version: "1.2.0", want: withStages},
 		{version: "1.3.0", want: withExecution},
 		{version: "1.4.0", want: withExecution},
+		{version: "1.5.0", want: append([]string{"check"}, withExecution...)},
+		{version: "1.6.0", want: append([]string{"check"}, withExecution...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.version, func(t *testing.T) {
@@ -98,7 +100,12 @@ func TestVariants(t *testing.T) {
 		{version: "1.2.0", expr: "m.randomString(3, 'xyz')", want: "xxx"},
 		{version: "1.3.0", expr: "String(m.parseDuration('1m30s'))", want: "90000"},
 		{version: "1.3.0", expr: "String(m.uuidv4.length)", want: "0"},
-		{version: "1.4.0", expr: "String(m.uuidv4(true).length)", want: "36"},
+		{version: "1.4.0", expr: "String(m.uuidv4(false).length)", want: "36"},
+		{version: "1.4.0", expr: "(() => { try { return m.uuidv4(true); } catch (e) { return e.message; } })()",
+			want: "k6/crypto is not available: uuidv4(true) needs its randomBytes"},
+		{version: "1.5.0", expr: "(() => { try { return m.check(1, {}); } catch (e) { return e.message; } })()",
+			want: "k6/metrics is not available: check of k6-utils needs it"},
+		{version: "1.6.0", expr: "String(m.check.length)", want: "2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.version+" "+tt.expr, func(t *testing.T) {

@@ -15,6 +15,8 @@ func TestURLs(t *testing.T) {
 		"https://jslib.k6.io/k6-utils/1.2.0/index.js",
 		"https://jslib.k6.io/k6-utils/1.3.0/index.js",
 		"https://jslib.k6.io/k6-utils/1.4.0/index.js",
+		"https://jslib.k6.io/k6-utils/1.5.0/index.js",
+		"https://jslib.k6.io/k6-utils/1.6.0/index.js",
 	}))
 }
 
@@ -29,7 +31,9 @@ func TestSource(t *testing.T) {
 		{name: "1.2.0", url: "https://jslib.k6.io/k6-utils/1.2.0/index.js", found: true, has: "export function normalDistributionStages("},
 		{name: "1.3.0", url: "https://jslib.k6.io/k6-utils/1.3.0/index.js", found: true, has: "export function parseDuration("},
 		{name: "1.4.0", url: "https://jslib.k6.io/k6-utils/1.4.0/index.js", found: true, has: "export function uuidv4(secure = false)"},
-		{name: "unknown version", url: "https://jslib.k6.io/k6-utils/1.6.0/index.js"},
+		{name: "1.5.0", url: "https://jslib.k6.io/k6-utils/1.5.0/index.js", found: true, has: "export function check(value, sets, tags = {})"},
+		{name: "1.6.0", url: "https://jslib.k6.io/k6-utils/1.6.0/index.js", found: true, has: "if (isPromise(value))"},
+		{name: "unknown version", url: "https://jslib.k6.io/k6-utils/1.7.0/index.js"},
 		{name: "without index.js", url: "https://jslib.k6.io/k6-utils/1.4.0/"},
 		{name: "http scheme", url: "http://jslib.k6.io/k6-utils/1.4.0/index.js"},
 		{name: "other host", url: "https://example.com/k6-utils/1.4.0/index.js"},

@@ -27,7 +27,9 @@ type utilsRelease struct {
 //   - 1.2.0: randomString(length, charset), findBetween(content, left, right,
 //     repeat) giving null on a miss, and normalDistributionStages
 //   - 1.3.0: adds parseDuration and the stage helpers
-//   - 1.4.0: uuidv4(secure)
+//   - 1.4.0: uuidv4(secure), taking its bytes from k6/crypto when secure
+//   - 1.5.0: adds check, which records into the built-in checks metric
+//   - 1.6.0: check also accepts a Promise as its value
 func utilsReleases() []utilsRelease {
 	return []utilsRelease{
 		{version: "1.0.0", parts: []string{"uuidv4.js", "strings_1.0.js"}},
@@ -35,6 +37,8 @@ func utilsReleases() []utilsRelease {
 		{version: "1.2.0", parts: []string{"uuidv4.js", "strings_1.2.js", "normal_distribution.js"}},
 		{version: "1.3.0", parts: []string{"uuidv4.js", "strings_1.2.js", "normal_distribution.js", "stages.js"}},
 		{version: "1.4.0", parts: []string{"uuidv4_secure.js", "strings_1.2.js", "normal_distribution.js", "stages.js"}},
+		{version: "1.5.0", parts: []string{"uuidv4_secure.js", "strings_1.2.js", "normal_distribution.js", "stages.js", "check.js", "check_1.5.js"}},
+		{version: "1.6.0", parts: []string{"uuidv4_secure.js", "strings_1.2.js", "normal_distribution.js", "stages.js", "check.js", "check_1.6.js"}},
 	}
 }
 
@@ -50,7 +54,8 @@ func (r utilsRelease) source() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "// k6-utils %s, written for wstest: an independent implementation of the\n", r.version)
 	fmt.Fprintf(&b, "// functions served at %s.\n", r.url())
-	b.WriteString("// Every random choice comes from Math.random, so a seeded runtime repeats.\n")
+	b.WriteString("// Every random choice but uuidv4(true) comes from Math.random, so a seeded\n")
+	b.WriteString("// runtime repeats; uuidv4(true) takes k6/crypto's randomBytes.\n")
 	b.WriteString("// Differences from the published module are marked where they occur.\n")
 	for _, name := range append([]string{"core.js"}, r.parts...) {
 		data, err := utilsParts.ReadFile("k6utils/" + name)

@@ -7,6 +7,9 @@ import (
 
 	"github.com/wsk6/wstest/internal/bundle"
 	"github.com/wsk6/wstest/internal/modules/console"
+	k6crypto "github.com/wsk6/wstest/internal/modules/crypto"
+	"github.com/wsk6/wstest/internal/modules/data"
+	"github.com/wsk6/wstest/internal/modules/encoding"
 	"github.com/wsk6/wstest/internal/modules/execution"
 	k6http "github.com/wsk6/wstest/internal/modules/http"
 	"github.com/wsk6/wstest/internal/modules/k6"
@@ -37,6 +40,9 @@ func table() []module {
 		{[]string{"k6/metrics"}, func(v *vu.VU) instance { return k6metrics.New(v) }},
 		{[]string{"k6/timers", "k6/experimental/timers"}, func(v *vu.VU) instance { return timers.New(v) }},
 		{[]string{"k6/http"}, func(v *vu.VU) instance { return k6http.New(v) }},
+		{[]string{"k6/data"}, func(v *vu.VU) instance { return data.New(v) }},
+		{[]string{"k6/encoding"}, func(v *vu.VU) instance { return encoding.New(v) }},
+		{[]string{"k6/crypto"}, func(v *vu.VU) instance { return k6crypto.New(v) }},
 		{[]string{"k6/websockets", "k6/x/websockets", "k6/experimental/websockets"},
 			func(v *vu.VU) instance { return websockets.New(v) }},
 	}

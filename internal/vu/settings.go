@@ -30,4 +30,7 @@ type Settings struct {
 	NoCookiesReset bool
 	// TimeScale shortens sleep() like the loop's timers (1 = real time).
 	TimeScale float64
+	// Shared holds what the run builds once for all its VUs (SharedArray
+	// data). The pointer never changes; the store is safe for concurrent use.
+	Shared *SharedStore
 }

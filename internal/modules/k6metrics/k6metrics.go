@@ -83,7 +83,20 @@ func add(v *vu.VU, m *metrics.Metric, value, tagsArg goja.Value) bool {
 		}
 	}
 	v.Push(m, time.Now(), f, tags)
+	reportCheck(v, m, f, tags)
 	return true
+}
+
+// reportCheck reports a sample added to the built-in checks metric with a
+// check tag (k6-utils' check does that through a re-declared Rate) as a
+// check outcome, so that it appears in the summary's check list as in k6.
+func reportCheck(v *vu.VU, m *metrics.Metric, value float64, tags *metrics.TagSet) {
+	if m != v.Settings.Builtin.Checks || (v.Iteration() != nil && v.Context().Err() != nil) {
+		return
+	}
+	if name, ok := tags.Get("check"); ok {
+		v.Reporter.Check(v.Group(), name, value != 0)
+	}
 }
 
 // toNumber converts an add() value as k6 does: booleans are 0/1, numeric

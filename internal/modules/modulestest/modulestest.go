@@ -63,6 +63,7 @@ func New(t testing.TB, opts ...Option) *VU {
 		},
 		TLS:        &tls.Config{MinVersion: tls.VersionTLS12},
 		UserAgent:  "wstest-modulestest",
+		Shared:     vu.NewSharedStore(),
 		SystemTags: map[string]bool{"proto": true, "subproto": true, "status": true, "url": true, "name": true, "group": true, "check": true, "error": true, "method": true, "scenario": true, "expected_response": true},
 	}
 	rt := goja.New()
