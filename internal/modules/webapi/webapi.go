@@ -26,8 +26,9 @@ type Module struct {
 	rangeErr   *goja.Object
 }
 
-// New makes the web globals for v. It must run on v's loop goroutine
-// before any script code (InstallGlobals does).
+// New makes the web globals for v, on v's loop goroutine. It takes
+// Uint8Array, DataView and RangeError from the global object as they are
+// then (InstallGlobals calls it at the first use of a web global).
 func New(v *vu.VU) *Module {
 	rt := v.Runtime
 	return &Module{
@@ -37,6 +38,9 @@ func New(v *vu.VU) *Module {
 		rangeErr:   rt.Get("RangeError").(*goja.Object),
 	}
 }
+
+// Globals names the globals Exports returns.
+func Globals() []string { return []string{"TextEncoder", "TextDecoder", "crypto"} }
 
 // Exports returns one object whose properties are the globals:
 // TextEncoder, TextDecoder and crypto. The specifier is not used; the
