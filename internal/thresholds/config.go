@@ -2,9 +2,9 @@ package thresholds
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/wsk6/wstest/internal/options"
 )
 
 // entry is one element of a threshold list before its expression is read.
@@ -81,10 +81,8 @@ func readObject(v map[string]any) (entry, error) {
 	return e, nil
 }
 
-// parseDelay reads a delayAbortEval: a number of milliseconds, or a string
-// such as "10s", "1m30s", "500ms" or "1d2h".
-//
-// TODO(issue 10): use internal/options' duration grammar once it exists.
+// parseDelay reads delayAbortEval with the options' duration grammar: a
+// number of milliseconds or a duration string ("10s", "1d2h", "500").
 func parseDelay(v any) (time.Duration, error) {
 	switch d := v.(type) {
 	case float64:
@@ -92,27 +90,11 @@ func parseDelay(v any) (time.Duration, error) {
 	case int:
 		return time.Duration(d) * time.Millisecond, nil
 	case string:
-		s := strings.TrimSpace(d)
-		if ms, err := strconv.ParseFloat(s, 64); err == nil {
-			return time.Duration(ms * float64(time.Millisecond)), nil
-		}
-		var days time.Duration
-		if i := strings.IndexByte(s, 'd'); i > 0 {
-			n, err := strconv.Atoi(s[:i])
-			if err != nil {
-				return 0, fmt.Errorf("%q is not a duration", d)
-			}
-			days = time.Duration(n) * 24 * time.Hour
-			s = s[i+1:]
-			if s == "" {
-				return days, nil
-			}
-		}
-		dur, err := time.ParseDuration(s)
+		dur, err := options.ParseDuration(d)
 		if err != nil {
 			return 0, fmt.Errorf("%q is not a duration", d)
 		}
-		return days + dur, nil
+		return dur, nil
 	}
 	return 0, fmt.Errorf("%v is not a duration", v)
 }
