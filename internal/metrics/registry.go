@@ -135,6 +135,7 @@ func (r *Registry) AddOutput(o Output) {
 // for word, because scripts see it.
 type NameError struct{ Name string }
 
+// Error says which name is invalid and what a valid name is.
 func (e *NameError) Error() string {
 	return fmt.Sprintf("Invalid metric name: '%s'. Metric names must only include up to 128 ASCII letters, numbers, or underscores and start with a letter or an underscore.", e.Name)
 }

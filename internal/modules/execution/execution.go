@@ -15,6 +15,7 @@ import (
 // whole run when an iteration ends with it.
 type AbortError struct{ Reason string }
 
+// Error says that the test was aborted, and why when the script said.
 func (e *AbortError) Error() string {
 	if e.Reason == "" {
 		return "test aborted"
