@@ -134,6 +134,7 @@ func (i *Instance) require(spec string, from *module) (goja.Value, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cannot load module %q: %w", spec, err)
 		}
+		markESModule(i.rt, v)
 		i.nativeValues[spec] = v
 		return v, nil
 	}
@@ -175,4 +176,19 @@ func namedFunc(rt *goja.Runtime, name string, fn func(goja.FunctionCall) goja.Va
 // initOnly is k6's text for an init-only function called later.
 func initOnly(fn string) string {
 	return fmt.Sprintf("the %q function is only available in the init stage (i.e. the global scope), see https://grafana.com/docs/k6/latest/using-k6/test-lifecycle/ for more information", fn)
+}
+
+// markESModule makes a native module's namespace what k6 gives: `import *
+// as ns` lists only the module's own names, while a default import is the
+// module itself. Both marks are non-enumerable, so Object.keys does not
+// show them.
+func markESModule(rt *goja.Runtime, v goja.Value) {
+	obj, ok := v.(*goja.Object)
+	if !ok || obj.Get("__esModule") != nil {
+		return
+	}
+	_ = obj.DefineDataProperty("__esModule", rt.ToValue(true), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	if obj.Get("default") == nil {
+		_ = obj.DefineDataProperty("default", obj, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	}
 }
