@@ -46,6 +46,11 @@ var expectations = map[string]func(res *wstest.Result, url string){
 		Expect(res).To(HaveEvent("pong").Times(3))
 		Expect(res).To(HaveMetricStat("ws_ping", "count", 3))
 	},
+	"signed_messages.js": func(res *wstest.Result, _ string) {
+		Expect(res).To(HaveCheck("the signature matches the body", 9, 0))
+		Expect(res).To(HaveCheck("the id is a UUID v4", 9, 0))
+		Expect(res).To(HaveMetric("ws_sessions", 9))
+	},
 	"thresholds.js": func(res *wstest.Result, _ string) {
 		Expect(res.Thresholds).To(HaveLen(6))
 		Expect(res).To(HaveMetricStat("ws_connecting", "p(95)", BeNumerically("<", 1000)))
