@@ -14,24 +14,23 @@ import (
 type Option func(*config)
 
 type config struct {
-	env          map[string]string
-	vus          *int64
-	iterations   *int64
-	duration     *time.Duration
-	tags         map[string]string
-	timeScale    float64
-	seed         *int64
-	modules      map[string]string
-	allowOutside bool
-	insecureTLS  bool
-	rootCAs      *x509.CertPool
-	redirects    map[string]redirect
-	handlers     map[string]http.Handler
-	hosts        map[string]string
-	onLog        []func(LogEntry)
-	jsonOut      io.Writer
-	dropSamples  bool
-	systemEnv    bool
+	env         map[string]string
+	vus         *int64
+	iterations  *int64
+	duration    *time.Duration
+	tags        map[string]string
+	timeScale   float64
+	seed        *int64
+	modules     map[string]string
+	insecureTLS bool
+	rootCAs     *x509.CertPool
+	redirects   map[string]redirect
+	handlers    map[string]http.Handler
+	hosts       map[string]string
+	onLog       []func(LogEntry)
+	jsonOut     io.Writer
+	dropSamples bool
+	systemEnv   bool
 }
 
 // redirect sends every dial of a host name (any port) to fixed addresses.
@@ -135,10 +134,12 @@ func WithModule(specifier, source string) Option {
 	}
 }
 
-// WithAllowOutsideFiles lets imports and open() reach files outside the
-// script's directory tree.
+// WithAllowOutsideFiles does nothing: imports and open() reach any file
+// the process can read, as in k6.
+//
+// Deprecated: files are no longer confined to the script's folder.
 func WithAllowOutsideFiles() Option {
-	return func(c *config) { c.allowOutside = true }
+	return func(*config) {}
 }
 
 // WithInsecureSkipTLSVerify turns off TLS certificate verification (k6's

@@ -141,7 +141,7 @@ func (r *runner) load(script Script) error {
 		}
 		src = string(b)
 	}
-	b, err := bundle.Load(script.Name, []byte(src), bundle.Options{AllowOutside: r.cfg.allowOutside, Modules: r.cfg.modules})
+	b, err := bundle.Load(script.Name, []byte(src), bundle.Options{Modules: r.cfg.modules})
 	if err != nil {
 		return scriptError("init", 0, 0, err)
 	}

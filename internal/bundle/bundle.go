@@ -4,14 +4,11 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
-	"strings"
 )
 
-// Options configures how scripts are loaded. The zero value confines
-// require and open to the main script's directory tree and adds no modules.
+// Options configures how scripts are loaded. require and open reach any
+// file the process can read, as in k6 (spec/DECISIONS.md "Files").
 type Options struct {
-	// AllowOutside lets require/open reach files outside the main script's directory tree.
-	AllowOutside bool
 	// Modules maps extra specifiers (e.g. a remote URL) to JS source (WithModule).
 	Modules map[string]string
 }
@@ -25,8 +22,8 @@ type Bundle struct {
 	Filename string
 
 	opts Options
-	// dir is the absolute directory of the main script: the root of the
-	// tree require and open are confined to.
+	// dir is the absolute directory of the main script: error messages
+	// name files relative to it.
 	dir  string
 	main *module
 
@@ -51,7 +48,7 @@ func Load(filename string, source []byte, opts Options) (*Bundle, error) {
 	}
 	b := &Bundle{
 		Filename: filename,
-		opts:     Options{AllowOutside: opts.AllowOutside, Modules: maps.Clone(opts.Modules)},
+		opts:     Options{Modules: maps.Clone(opts.Modules)},
 		dir:      filepath.Dir(abs),
 		main: &module{
 			name:     filename,
@@ -78,17 +75,4 @@ func (b *Bundle) displayName(abs string) string {
 		return abs
 	}
 	return filepath.Join(filepath.Dir(b.Filename), rel)
-}
-
-// confine refuses abs when it lies outside the main script's directory tree
-// and Options.AllowOutside is off.
-func (b *Bundle) confine(abs string) error {
-	if b.opts.AllowOutside {
-		return nil
-	}
-	rel, err := filepath.Rel(b.dir, abs)
-	if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil
-	}
-	return fmt.Errorf("%q is outside the script's directory %q: files outside the script's directory are not allowed; use wstest.WithAllowOutsideFiles", abs, b.dir)
 }

@@ -52,9 +52,7 @@ func TestOpenPaths(t *testing.T) {
 		{name: "no name", call: `open()`, err: "open() can't be used with an empty filename"},
 		{name: "directory", call: `open('./data')`, err: `open() can't be used with directories, path: "`},
 		{name: "missing file", call: `open('./data/missing.txt')`, err: "no such file or directory"},
-		{name: "outside refused", call: `open('../outside.txt')`, err: `cannot open "../outside.txt": "`},
-		{name: "outside refused names the option", call: `open('../outside.txt')`, err: "files outside the script's directory are not allowed; use wstest.WithAllowOutsideFiles"},
-		{name: "outside allowed with AllowOutside", call: `open('../outside.txt')`, opts: Options{AllowOutside: true}, want: "secret\n"},
+		{name: "beside the script's folder", call: `open('../outside.txt')`, want: "secret\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,13 +70,9 @@ func TestOpenPaths(t *testing.T) {
 	}
 }
 
-func TestOpenConfinementFile(t *testing.T) {
+func TestOpenFileBesideTheScriptsFolder(t *testing.T) {
 	g := gomega.NewWithT(t)
-	_, err := newVU(t, mustLoad(t, "testdata/open/outside.js", Options{}), nil).inst.Init()
-	g.Expect(err).To(gomega.MatchError(gomega.ContainSubstring("files outside the script's directory are not allowed")))
-	g.Expect(exceptionAt(t, err)).To(gomega.Equal("testdata/open/outside.js:1:23"))
-
-	exports, err := newVU(t, mustLoad(t, "testdata/open/outside.js", Options{AllowOutside: true}), nil).inst.Init()
+	exports, err := newVU(t, mustLoad(t, "testdata/open/outside.js", Options{}), nil).inst.Init()
 	g.Expect(err).NotTo(gomega.HaveOccurred())
 	g.Expect(exports.Get("secret").String()).To(gomega.Equal("secret\n"))
 }

@@ -56,8 +56,9 @@ func isRelative(spec string) bool {
 	return strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../")
 }
 
-// findFile resolves a local specifier against dir to an existing file,
-// trying the name as given, then with .js and .ts appended.
+// findFile resolves a local specifier against dir to an existing file.
+// As in k6, the name is taken as written: an import without its
+// extension fails, with an error that names the file that would match.
 func (b *Bundle) findFile(spec, dir string) (string, error) {
 	p := strings.TrimPrefix(spec, "file://")
 	if filepath.IsAbs(p) {
@@ -65,15 +66,21 @@ func (b *Bundle) findFile(spec, dir string) (string, error) {
 	} else {
 		p = filepath.Join(dir, p)
 	}
-	if err := b.confine(p); err != nil {
-		return "", fmt.Errorf("cannot load module %q: %w", spec, err)
+	if isFile(p) {
+		return p, nil
 	}
-	for _, candidate := range []string{p, p + ".js", p + ".ts"} {
-		if st, err := os.Stat(candidate); err == nil && !st.IsDir() {
-			return candidate, nil
+	for _, ext := range []string{".js", ".ts", ".mjs", ".cjs"} {
+		if isFile(p + ext) {
+			return "", fmt.Errorf("cannot find module %q: no file %s; write the extension, as k6 needs it: %q", spec, p, spec+ext)
 		}
 	}
-	return "", fmt.Errorf("cannot find module %q: no file %s (nor with .js or .ts added)", spec, p)
+	return "", fmt.Errorf("cannot find module %q: no file %s", spec, p)
+}
+
+// isFile reports whether p names a file that is not a directory.
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }
 
 // compileFile reads and compiles a local module.

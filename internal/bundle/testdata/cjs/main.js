@@ -1,5 +1,5 @@
 const k6 = require('k6');
-const helper = require('./helper');
+const helper = require('./helper.js');
 
 exports.options = { vus: 2 };
 

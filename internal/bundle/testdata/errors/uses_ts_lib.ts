@@ -1,4 +1,4 @@
-import { Parser } from './lib/parser';
+import { Parser } from './lib/parser.ts';
 
 export default function (): number {
   return new Parser('{').parse();

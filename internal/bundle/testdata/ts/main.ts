@@ -1,4 +1,4 @@
-import { Greeter } from './lib/greeter';
+import { Greeter } from './lib/greeter.ts';
 
 interface Options {
   vus: number;

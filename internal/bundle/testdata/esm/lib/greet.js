@@ -1,4 +1,4 @@
-import { twice } from './deep/util';
+import { twice } from './deep/util.ts';
 
 export const counter = { hits: 0 };
 
