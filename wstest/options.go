@@ -29,7 +29,8 @@ type config struct {
 	hosts       map[string]string
 	onLog       []func(LogEntry)
 	jsonOut     io.Writer
-	dropSamples bool
+	sampleLimit int64
+	eventLimit  int64
 	systemEnv   bool
 }
 
@@ -37,7 +38,8 @@ type config struct {
 type redirect struct{ plain, tls string }
 
 func newConfig(opts []Option) *config {
-	c := &config{env: map[string]string{}, tags: map[string]string{}, timeScale: 1}
+	c := &config{env: map[string]string{}, tags: map[string]string{}, timeScale: 1,
+		sampleLimit: DefaultSampleLimit, eventLimit: DefaultEventLimit}
 	for _, o := range opts {
 		o(c)
 	}
@@ -197,8 +199,28 @@ func WithJSONOutput(w io.Writer) Option {
 	return func(c *config) { c.jsonOut = w }
 }
 
+// The limits of what a run keeps for its Result unless told otherwise. A
+// sample costs about 20 bytes, an event about 150 bytes plus its data.
+const (
+	DefaultSampleLimit = 1_000_000
+	DefaultEventLimit  = 100_000
+)
+
 // WithoutSamples keeps aggregates only: Metric.Samples is empty, every
 // statistic stays exact. Long runs use less memory.
-func WithoutSamples() Option {
-	return func(c *config) { c.dropSamples = true }
+func WithoutSamples() Option { return WithSampleLimit(0) }
+
+// WithSampleLimit keeps at most n samples over all metrics in
+// Metric.Samples (n < 0: no limit; the default is DefaultSampleLimit).
+// Aggregates, thresholds and outputs see every sample either way;
+// Result.SamplesNotKept counts the samples past the limit.
+func WithSampleLimit(n int64) Option {
+	return func(c *config) { c.sampleLimit = n }
+}
+
+// WithEventLimit keeps at most n WebSocket events in Result.Events (n < 0:
+// no limit; the default is DefaultEventLimit); Result.EventsNotKept counts
+// the events past the limit. Metrics still count every message.
+func WithEventLimit(n int64) Option {
+	return func(c *config) { c.eventLimit = n }
 }

@@ -11,11 +11,13 @@ import (
 // checks, groups and iteration errors. It implements vu.Reporter; its
 // methods are safe to call from any goroutine.
 type recorder struct {
-	onLog []func(LogEntry)
-	outMu sync.Mutex // serialises calls to onLog
+	onLog      []func(LogEntry)
+	eventLimit int64      // < 0: no limit
+	outMu      sync.Mutex // serialises calls to onLog
 
 	mu         sync.Mutex // guards everything below
 	events     eventLog
+	notKept    int64 // events past eventLimit
 	logs       []LogEntry
 	errs       []ScriptError
 	checks     []*Check
@@ -23,14 +25,18 @@ type recorder struct {
 	groups     []string
 }
 
-func newRecorder(onLog []func(LogEntry)) *recorder {
-	return &recorder{onLog: onLog, checkIndex: map[[2]string]*Check{}}
+func newRecorder(onLog []func(LogEntry), eventLimit int64) *recorder {
+	return &recorder{onLog: onLog, eventLimit: eventLimit, checkIndex: map[[2]string]*Check{}}
 }
 
 // Event implements vu.Reporter.
 func (r *recorder) Event(e vu.Event) {
 	r.mu.Lock()
-	r.events.add(e)
+	if r.eventLimit < 0 || int64(r.events.n) < r.eventLimit {
+		r.events.add(e)
+	} else {
+		r.notKept++
+	}
 	r.mu.Unlock()
 }
 
@@ -91,6 +97,7 @@ func (r *recorder) snapshot(res *Result) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	res.Events = r.events.all()
+	res.EventsNotKept = r.notKept
 	res.Logs = append([]LogEntry(nil), r.logs...)
 	res.Errors = append([]ScriptError(nil), r.errs...)
 	res.Checks = make([]Check, len(r.checks))

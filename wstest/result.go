@@ -24,6 +24,12 @@ type Result struct {
 	// Errors lists the exceptions that ended iterations (they do not fail
 	// the run by themselves, as in k6).
 	Errors []ScriptError
+	// EventsNotKept counts the events past the event limit, and
+	// SamplesNotKept the samples past the sample limit: a long run keeps a
+	// bounded amount (see WithEventLimit and WithSampleLimit). Metrics and
+	// their aggregates count everything either way.
+	EventsNotKept  int64
+	SamplesNotKept int64
 	// Iterations counts the iterations that ran to their end.
 	Iterations int64
 	// Duration is how long the run took, setup and teardown included.

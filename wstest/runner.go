@@ -38,9 +38,9 @@ type runner struct {
 }
 
 func newRunner(script Script, cfg *config) *runner {
-	r := &runner{cfg: cfg, name: script.Name, rec: newRecorder(cfg.onLog), exec: &execState{start: time.Now()}}
+	r := &runner{cfg: cfg, name: script.Name, rec: newRecorder(cfg.onLog, cfg.eventLimit), exec: &execState{start: time.Now()}}
 	r.registry = metrics.NewRegistry()
-	r.registry.SetKeepSamples(!cfg.dropSamples)
+	r.registry.SetSampleLimit(cfg.sampleLimit)
 	r.builtin, _ = metrics.RegisterBuiltins(r.registry) // fresh registry: cannot clash
 	r.env = map[string]string{}
 	if cfg.systemEnv {
@@ -160,4 +160,5 @@ func (r *runner) snapshot(res *Result) {
 	res.Aborted, res.AbortReason = r.exec.abortState()
 	res.MarkedFailed, res.FailReason = r.exec.failState()
 	res.Metrics = snapshotMetrics(r.registry, res.Duration)
+	res.SamplesNotKept = r.registry.SamplesNotKept()
 }

@@ -39,7 +39,7 @@ func (m *Metric) Add(t time.Time, v float64, tags *TagSet) {
 	if tags == nil {
 		tags = m.reg.empty
 	}
-	keep := m.reg.keep.Load()
+	keep := m.reg.takeRoom()
 	m.mu.Lock()
 	// While every sample is kept, trend values are read from the sample
 	// column; from the first unkept sample on, the sink owns a copy.

@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -12,7 +13,8 @@ import (
 type Registry struct {
 	tags    *tagInterner
 	empty   *TagSet
-	keep    atomic.Bool
+	room    atomic.Int64 // samples that may still be kept
+	dropped atomic.Int64 // samples added while there was no room
 	outputs atomic.Pointer[[]Output]
 
 	mu      sync.RWMutex // guards metrics
@@ -28,7 +30,7 @@ type Output interface {
 func NewRegistry() *Registry {
 	in := newTagInterner()
 	r := &Registry{tags: in, empty: in.byID(0), metrics: map[string]*Metric{}}
-	r.keep.Store(true)
+	r.room.Store(math.MaxInt64)
 	return r
 }
 
@@ -111,10 +113,35 @@ func (r *Registry) Tags(m map[string]string) *TagSet { return r.tags.fromMap(m) 
 
 // SetKeepSamples chooses whether samples are kept (aggregates stay exact either way).
 // Call it before samples are added; it applies to samples added afterwards.
-func (r *Registry) SetKeepSamples(keep bool) { r.keep.Store(keep) }
+func (r *Registry) SetKeepSamples(keep bool) {
+	if keep {
+		r.SetSampleLimit(-1)
+	} else {
+		r.SetSampleLimit(0)
+	}
+}
 
-// KeepSamples reports whether samples are kept.
-func (r *Registry) KeepSamples() bool { return r.keep.Load() }
+// SetSampleLimit keeps at most n samples over all metrics (n < 0: no
+// limit), so that a long run's memory stays bounded; aggregates, thresholds
+// and outputs see every sample either way. Call it before samples are added.
+func (r *Registry) SetSampleLimit(n int64) {
+	if n < 0 {
+		n = math.MaxInt64
+	}
+	r.room.Store(n)
+}
+
+// SamplesNotKept counts the samples added after the limit was reached.
+func (r *Registry) SamplesNotKept() int64 { return r.dropped.Load() }
+
+// takeRoom reports whether one more sample may be kept, and counts it.
+func (r *Registry) takeRoom() bool {
+	if r.room.Load() > 0 && r.room.Add(-1) >= 0 {
+		return true
+	}
+	r.dropped.Add(1)
+	return false
+}
 
 // AddOutput adds a receiver of every sample (JSON output).
 func (r *Registry) AddOutput(o Output) {
