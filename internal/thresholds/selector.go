@@ -2,6 +2,7 @@ package thresholds
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/wsk6/wstest/internal/metrics"
@@ -75,10 +76,19 @@ func ParseSelector(s string) (Selector, error) {
 func unquote(s string) string { return strings.Trim(strings.TrimSpace(s), `"'`) }
 
 // String renders the selector as the engine names submetrics:
-// "name{key:value,key2:value2}" with keys sorted, or the bare name.
+// "name{key:value,key2:value2}" with keys sorted, or the bare name. An
+// empty value is written as "" so that the text parses back to the same
+// selector.
 func (s Selector) String() string {
 	if s.Tags == nil {
 		return s.Metric
 	}
-	return s.Metric + "{" + metrics.SelectorString(s.Tags) + "}"
+	tags := s.Tags
+	for k, v := range s.Tags {
+		if v == "" {
+			tags = maps.Clone(s.Tags)
+			tags[k] = `""`
+		}
+	}
+	return s.Metric + "{" + metrics.SelectorString(tags) + "}"
 }
