@@ -11,6 +11,7 @@ import (
 	"github.com/wsk6/wstest/internal/modules/k6metrics"
 	"github.com/wsk6/wstest/internal/modules/timers"
 	"github.com/wsk6/wstest/internal/modules/websockets"
+	"github.com/wsk6/wstest/internal/modules/ws"
 	"github.com/wsk6/wstest/internal/vu"
 )
 
@@ -34,6 +35,7 @@ func table() []module {
 		{[]string{"k6/metrics"}, func(v *vu.VU) instance { return k6metrics.New(v) }},
 		{[]string{"k6/timers", "k6/experimental/timers"}, func(v *vu.VU) instance { return timers.New(v) }},
 		{[]string{"k6/http"}, func(v *vu.VU) instance { return k6http.New(v) }},
+		{[]string{"k6/ws"}, func(v *vu.VU) instance { return ws.New(v) }},
 		{[]string{"k6/websockets", "k6/x/websockets", "k6/experimental/websockets"},
 			func(v *vu.VU) instance { return websockets.New(v) }},
 	}
