@@ -2,6 +2,7 @@ package ws_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -75,3 +76,5 @@ func serverClose(t testing.TB, srv *fixtures.Server, n int) int {
 	}
 	return srv.Connections()[n-1].CloseCode
 }
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
