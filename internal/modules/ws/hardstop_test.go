@@ -34,8 +34,8 @@ func TestHardStopCutsAPendingHandshake(t *testing.T) {
 import ws from "k6/ws";
 export const options = { scenarios: { s: { executor: "constant-vus", vus: 1, duration: "200ms", gracefulStop: "0s" } } };
 export default function () {
-  ws.connect(__ENV.URL + "/slow?delay=30s", () => console.log("callback"));
-  console.log("after connect");
+  const r = ws.connect(__ENV.URL + "/slow?delay=30s", () => console.log("callback"));
+  console.log("after connect " + JSON.stringify(r));
 }
 `)
 	g.Expect(infoLogs(res)).To(BeEmpty())

@@ -98,6 +98,7 @@ func (s *socket) run(cb goja.Callable) {
 			err = s.fireTimers()
 		case <-ctx.Done():
 			s.hardStop()
+			s.m.interrupt(ctx)
 			return
 		}
 		if err != nil {
@@ -106,11 +107,12 @@ func (s *socket) run(cb goja.Callable) {
 	}
 }
 
-// fail handles an exception: unless the run is being stopped, the socket
-// closes with 1001 and its close handlers run; then the exception is
-// rethrown from connect.
+// fail handles an exception: unless the run is being stopped (an interrupt,
+// exec.test.abort), the socket closes with 1001 and its close handlers run;
+// then the exception is rethrown from connect.
 func (s *socket) fail(err error) {
-	if s.m.vu.Context().Err() != nil {
+	var interrupted *goja.InterruptedError
+	if errors.As(err, &interrupted) || s.m.vu.Context().Err() != nil {
 		s.hardStop()
 	} else {
 		_ = s.closeWith(websocket.CloseGoingAway, true)

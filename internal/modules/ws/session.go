@@ -38,6 +38,15 @@ func (m *Module) session(rawURL string, p params, cb goja.Callable) goja.Value {
 	m.vu.Push(b.WSSessions, start, 1, tags)
 	m.vu.Push(b.WSConnecting, start, ms(connecting), tags)
 
+	if dl, ok := ctx.Deadline(); ok && err != nil && !time.Now().Before(dl) {
+		// gorilla's deadline is ctx's: the dial failed at the hard stop,
+		// and ctx says so a moment later.
+		<-ctx.Done()
+	}
+	if err != nil && ctx.Err() != nil {
+		m.interrupt(ctx)
+		return goja.Undefined()
+	}
 	if err != nil {
 		return m.failed(rawURL, start, tags, resp, err)
 	}
@@ -115,6 +124,13 @@ func (m *Module) record(e vu.Event, id int64, rawURL string) {
 		e.Iteration = it.Number
 	}
 	m.vu.Reporter.Event(e)
+}
+
+// interrupt stops the runtime at once when ctx ended. The VU's loop
+// interrupts it too, but from another goroutine: without this, JS after
+// connect could run meanwhile.
+func (m *Module) interrupt(ctx context.Context) {
+	m.rt.Interrupt(fmt.Errorf("ws: run interrupted: %w", context.Cause(ctx)))
 }
 
 // ms converts a duration to float milliseconds.
