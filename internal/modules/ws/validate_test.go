@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	. "github.com/onsi/gomega"
+
+	"github.com/wsk6/wstest/internal/scripttest"
 )
 
 func TestConnectCallFormsAndValidation(t *testing.T) {
@@ -87,4 +89,13 @@ export default function () {
 		sprintf(unsupported, "deflate,"), sprintf(unsupported, "null"), sprintf(unsupported, "undefined"), sprintf(unsupported, "true"),
 		tag("a"), tag("b"), tag("c"), "ok",
 	}))
+}
+
+func TestMisspeltModuleNamesTheClosestOne(t *testing.T) {
+	g := NewWithT(t)
+	_, err := scripttest.RunErr(t, `
+import { WebSocket } from "k6/websocket";
+export default function () {}
+`)
+	g.Expect(err).To(MatchError(ContainSubstring(`unknown module "k6/websocket"; did you mean "k6/websockets"?`)))
 }
