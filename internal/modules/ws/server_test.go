@@ -1,6 +1,7 @@
 package ws_test
 
 import (
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -46,6 +47,38 @@ func newHeaderServer(t testing.TB) string {
 				return
 			}
 			if err := c.WriteMessage(typ, data); err != nil {
+				return
+			}
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return "ws" + strings.TrimPrefix(srv.URL, "http")
+}
+
+// newRawServer starts a WebSocket server that, once upgraded, writes raw
+// onto the connection and then does what after says: "reset" closes the
+// TCP connection with an RST, anything else waits for the client to go.
+func newRawServer(t testing.TB, raw []byte, after string) string {
+	t.Helper()
+	var up websocket.Upgrader
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := up.Upgrade(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		nc := c.NetConn()
+		if _, err := nc.Write(raw); err != nil {
+			return
+		}
+		if after == "reset" {
+			if tc, ok := nc.(*net.TCPConn); ok {
+				_ = tc.SetLinger(0)
+			}
+			return
+		}
+		for {
+			if _, _, err := c.ReadMessage(); err != nil {
 				return
 			}
 		}
