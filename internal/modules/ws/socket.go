@@ -11,6 +11,12 @@ import (
 	"github.com/wsk6/wstest/internal/vu"
 )
 
+// frameBuffer is how many read frames may wait for the loop: enough to
+// spare the reader a handoff per message, small enough to keep memory
+// bounded (the reader stops reading when it is full, and TCP slows the
+// server down).
+const frameBuffer = 16
+
 // socket is one k6/ws connection. Its fields are the loop goroutine's,
 // except frames, quit and readerDone, which link it to the reader.
 type socket struct {
@@ -38,7 +44,7 @@ func newSocket(m *Module, conn *websocket.Conn, rawURL string, tags *metrics.Tag
 		m: m, conn: conn, id: m.vu.Exec.NextSocketID(), url: rawURL, tags: tags,
 		handlers:   map[string][]goja.Callable{},
 		pings:      map[string]time.Time{},
-		frames:     make(chan frame),
+		frames:     make(chan frame, frameBuffer),
 		quit:       make(chan struct{}),
 		readerDone: make(chan struct{}),
 	}
