@@ -20,6 +20,10 @@ const (
 	frameEnd // the connection ended; err says how
 )
 
+// closeLinger bounds the wait for the peer's close reply once the socket
+// is closed.
+const closeLinger = time.Second
+
 // frame is what the reader read, handed to the loop goroutine.
 type frame struct {
 	kind int
@@ -30,7 +34,7 @@ type frame struct {
 
 // read is the reader goroutine: it answers pings (before the loop runs
 // the ping handlers) and hands every frame to the loop until the
-// connection ends or the loop stops listening.
+// connection ends.
 func (s *socket) read() {
 	defer close(s.readerDone)
 	s.conn.SetPingHandler(func(data string) error {
@@ -52,9 +56,9 @@ func (s *socket) read() {
 		if typ == websocket.BinaryMessage {
 			kind = frameBinary
 		}
-		if !s.deliver(frame{kind: kind, data: data, at: time.Now()}) {
-			return
-		}
+		// Once the loop stopped listening the frame is dropped, and the
+		// reader drains the connection until it ends (see shutdown).
+		s.deliver(frame{kind: kind, data: data, at: time.Now()})
 	}
 }
 
@@ -120,20 +124,24 @@ func (s *socket) fail(err error) {
 	panic(err)
 }
 
-// hardStop sends 1001 and cuts the connection without running any JS.
+// hardStop sends 1001 without running any JS; shutdown then cuts the
+// connection.
 func (s *socket) hardStop() {
 	if !s.closed {
 		s.closed = true
 		_ = s.writeClose(websocket.CloseGoingAway)
 	}
-	_ = s.conn.Close()
 }
 
-// shutdown cuts the connection and waits for the reader to return.
+// shutdown ends the connection and waits for the reader to return. The
+// reader first drains what the peer still sends, until its close reply or
+// closeLinger: closing a TCP connection with unread data resets it, and
+// the peer could then lose our close frame.
 func (s *socket) shutdown() {
-	_ = s.conn.Close()
 	close(s.quit)
+	_ = s.conn.SetReadDeadline(time.Now().Add(closeLinger))
 	<-s.readerDone
+	_ = s.conn.Close()
 }
 
 // fireTimers runs the due timers in (due, creation) order.

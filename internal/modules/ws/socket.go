@@ -109,14 +109,14 @@ func (s *socket) dispatchError(err error) error {
 }
 
 // closeWith marks the socket closed, writes a close frame with code
-// (reporting a failed write), runs the close handlers and cuts the
-// connection. Only the first call does anything.
+// (reporting a failed write) and runs the close handlers; the loop then
+// stops and shutdown ends the connection. Only the first call does
+// anything.
 func (s *socket) closeWith(code int64, writeFrame bool) error {
 	if s.closed {
 		return nil
 	}
 	s.closed = true
-	defer func() { _ = s.conn.Close() }()
 	if writeFrame {
 		if err := s.writeClose(code); err != nil {
 			if err := s.dispatchError(err); err != nil {

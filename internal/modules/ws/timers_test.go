@@ -48,9 +48,11 @@ export default function () {
   const start = Date.now();
   ws.connect(__ENV.URL + "/echo", function (socket) {
     const order = [];
-    for (let i = 0; i < 8; i++) socket.setTimeout(() => order.push(i), 20);
+    // Creation order decides between equal delays; the due time between
+    // different ones (the gap is wide enough for a slow machine).
+    for (let i = 0; i < 8; i++) socket.setTimeout(() => order.push(i), 150);
     socket.setTimeout(() => order.push("early"), 5);
-    socket.setTimeout(() => { console.log(order.join(",")); socket.close(); }, "30");
+    socket.setTimeout(() => { console.log(order.join(",")); socket.close(); }, "160");
     socket.setTimeout(() => console.log("never: dropped at close"), 2000);
   });
   console.log("returned early " + (Date.now() - start < 1500));
