@@ -51,6 +51,14 @@ var expectations = map[string]func(res *wstest.Result, url string){
 		Expect(res).To(HaveCheck("the id is a UUID v4", 9, 0))
 		Expect(res).To(HaveMetric("ws_sessions", 9))
 	},
+	"legacy_ws.js": func(res *wstest.Result, url string) {
+		Expect(res).To(HaveMetric("ws_sessions{url:"+url+"/echo?room=legacy}", 4))
+		Expect(res).To(HaveCheck("status is 101", 4, 0))
+		Expect(res).To(HaveCheck("closed normally", 4, 0))
+		Expect(res).To(HaveMetricStat("ws_ping", "count", 4))
+		Expect(res).To(HaveEventsInOrder("open", HaveReceived("hello"), "pong", HaveEvent("close", 1000)).OnEverySocket())
+		Expect(res).To(HaveLogged("pong"))
+	},
 	"thresholds.js": func(res *wstest.Result, _ string) {
 		Expect(res.Thresholds).To(HaveLen(6))
 		Expect(res).To(HaveMetricStat("ws_connecting", "p(95)", BeNumerically("<", 1000)))

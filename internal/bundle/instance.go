@@ -139,6 +139,14 @@ func (i *Instance) require(spec string, from *module) (goja.Value, error) {
 		return v, nil
 	}
 	key, m, err := i.b.resolve(spec, from)
+	var unknown errUnknownModule
+	if errors.As(err, &unknown) {
+		names := make([]string, 0, len(i.natives))
+		for name := range i.natives {
+			names = append(names, name)
+		}
+		return nil, unknownModule(spec, names)
+	}
 	if err != nil {
 		return nil, err
 	}

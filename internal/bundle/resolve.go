@@ -49,8 +49,14 @@ func (b *Bundle) resolve(spec string, from *module) (string, *module, error) {
 	if strings.HasPrefix(spec, "https://") || strings.HasPrefix(spec, "http://") {
 		return "", nil, fmt.Errorf("remote module %q is not available offline: vendor it as a local file or provide it with wstest.WithModule", spec)
 	}
-	return "", nil, fmt.Errorf("unknown module %q", spec)
+	return "", nil, errUnknownModule{spec}
 }
+
+// errUnknownModule says that nothing serves spec; require adds the closest
+// native module's name to it.
+type errUnknownModule struct{ spec string }
+
+func (e errUnknownModule) Error() string { return fmt.Sprintf("unknown module %q", e.spec) }
 
 func isRelative(spec string) bool {
 	return strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../")

@@ -17,6 +17,7 @@ import (
 	"github.com/wsk6/wstest/internal/modules/timers"
 	"github.com/wsk6/wstest/internal/modules/webapi"
 	"github.com/wsk6/wstest/internal/modules/websockets"
+	"github.com/wsk6/wstest/internal/modules/ws"
 	"github.com/wsk6/wstest/internal/vu"
 )
 
@@ -43,6 +44,7 @@ func table() []module {
 		{[]string{"k6/data"}, func(v *vu.VU) instance { return data.New(v) }},
 		{[]string{"k6/encoding"}, func(v *vu.VU) instance { return encoding.New(v) }},
 		{[]string{"k6/crypto"}, func(v *vu.VU) instance { return k6crypto.New(v) }},
+		{[]string{"k6/ws"}, func(v *vu.VU) instance { return ws.New(v) }},
 		{[]string{"k6/websockets", "k6/x/websockets", "k6/experimental/websockets"},
 			func(v *vu.VU) instance { return websockets.New(v) }},
 	}

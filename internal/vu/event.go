@@ -13,6 +13,8 @@ type Event struct {
 	// Socket identifies the socket within the run (from 1).
 	Socket int64
 	URL    string
+	// API names the module that made the socket: "websockets" or "ws".
+	API string
 	// Type is open, message, error, close, ping or pong.
 	Type string
 	Time time.Time

@@ -10,6 +10,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/gorilla/websocket"
 
+	"github.com/wsk6/wstest/internal/modules/wsconn"
 	"github.com/wsk6/wstest/internal/vu"
 )
 
@@ -164,7 +165,7 @@ func (m *Module) ping(s *socket, _ goja.FunctionCall) goja.Value {
 		s.pings = map[string]time.Time{}
 	}
 	s.pings[id] = time.Now()
-	if err := s.conn.WriteControl(websocket.PingMessage, []byte(id), time.Now().Add(controlWait)); err != nil {
+	if err := s.conn.WriteControl(websocket.PingMessage, []byte(id), time.Now().Add(wsconn.ControlWait)); err != nil {
 		s.writeFailed(err)
 	}
 	return goja.Undefined()
@@ -199,7 +200,7 @@ func (m *Module) close(s *socket, call goja.FunctionCall) goja.Value {
 	}
 	s.state = stateClosing
 	s.lastCode = code
-	err := s.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(controlWait))
+	err := s.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(wsconn.ControlWait))
 	if err != nil {
 		s.writeFailed(err)
 		return goja.Undefined()

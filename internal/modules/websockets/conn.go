@@ -3,7 +3,6 @@ package websockets
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -16,14 +15,9 @@ import (
 	"github.com/dop251/goja"
 	"github.com/gorilla/websocket"
 
+	"github.com/wsk6/wstest/internal/modules/wsconn"
 	"github.com/wsk6/wstest/jsloop"
 )
-
-// handshakeTimeout is k6's fixed WebSocket handshake timeout.
-const handshakeTimeout = 60 * time.Second
-
-// controlWait bounds the writing of a control frame.
-const controlWait = 10 * time.Second
 
 // closeLinger bounds the wait, once the reader has ended, for the bytes
 // still waiting to be written (a reply to the server's close frame, say).
@@ -44,61 +38,32 @@ func scriptEnded(cause error) bool {
 	return errors.As(cause, &ex) || errors.As(cause, &rej)
 }
 
-// dialer builds the gorilla dialer: every connection goes through the VU's
-// Dial (wss with useTLS), is counted for data_sent/data_received, and sits
-// on a spillConn so that the loop can write without blocking.
+// dialer builds the gorilla dialer (wsconn.NewDialer): every connection
+// is counted for data_sent/data_received and sits on a spillConn so that
+// the loop can write without blocking.
 func (s *socket) dialer() *websocket.Dialer {
-	settings := s.m.vu.Settings
 	counter := s.m.vu.ByteCounter()
-	dial := func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error) {
-		c, err := settings.Dial(ctx, network, addr, useTLS)
-		if err != nil {
-			return nil, err
-		}
-		sc := newSpillConn(c, counter, s.fail)
-		// gorilla does not watch the context while it waits for the
-		// handshake response: keep the connection so that close() and
-		// the end of the iteration can cut it.
-		s.mu.Lock()
-		s.dialing = sc
-		cut := s.abandoned || s.ctxDone
-		s.mu.Unlock()
-		if cut {
-			_ = sc.Close()
-		}
-		return sc, nil
-	}
-	host := s.u.Hostname()
-	return &websocket.Dialer{
-		HandshakeTimeout: handshakeTimeout,
-		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			return dial(ctx, network, addr, false)
+	return wsconn.NewDialer(wsconn.Config{
+		Settings: s.m.vu.Settings,
+		Host:     s.u.Hostname(),
+		Wrap: func(c net.Conn) net.Conn {
+			sc := newSpillConn(c, counter, s.fail)
+			// gorilla does not watch the context while it waits for the
+			// handshake response: keep the connection so that close() and
+			// the end of the iteration can cut it.
+			s.mu.Lock()
+			s.dialing = sc
+			cut := s.abandoned || s.ctxDone
+			s.mu.Unlock()
+			if cut {
+				_ = sc.Close()
+			}
+			return sc
 		},
-		NetDialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			raw, err := dial(ctx, network, addr, true)
-			if err != nil {
-				return nil, err
-			}
-			cfg := &tls.Config{MinVersion: tls.VersionTLS12}
-			if settings.TLS != nil {
-				cfg = settings.TLS.Clone()
-			}
-			if cfg.ServerName == "" {
-				cfg.ServerName = host
-			}
-			cfg.NextProtos = []string{"http/1.1"}
-			tc := tls.Client(raw, cfg)
-			if err := tc.HandshakeContext(ctx); err != nil {
-				_ = raw.Close()
-				return nil, err
-			}
-			return tc, nil
-		},
-		Proxy:             http.ProxyFromEnvironment,
-		EnableCompression: s.p.compression,
-		Subprotocols:      s.p.protocols,
-		Jar:               s.p.jar,
-	}
+		Compression:  s.p.compression,
+		Subprotocols: s.p.protocols,
+		Jar:          s.p.jar,
+	})
 }
 
 // header is the handshake's extra request headers.
@@ -151,7 +116,7 @@ func (s *socket) run() {
 	sc.goAsync()
 	s.q.push(s.openTask(conn, sc, resp.Header.Values("Sec-WebSocket-Extensions"), tags))
 	conn.SetPingHandler(func(data string) error {
-		if err := conn.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(controlWait)); err == nil {
+		if err := conn.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(wsconn.ControlWait)); err == nil {
 			at := time.Now()
 			s.q.push(func() error { return s.control(evPing, at) })
 		}

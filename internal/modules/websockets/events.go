@@ -45,7 +45,7 @@ func (s *socket) live() bool { return s.ctx.Err() == nil && !s.finished }
 
 // record reports an event to the run's result.
 func (s *socket) record(e vu.Event) {
-	e.VU, e.Iteration, e.Socket, e.URL = s.m.vu.ID, s.iter, s.id, s.url
+	e.VU, e.Iteration, e.Socket, e.URL, e.API = s.m.vu.ID, s.iter, s.id, s.url, "websockets"
 	s.m.vu.Reporter.Event(e)
 }
 

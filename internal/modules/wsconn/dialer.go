@@ -1,0 +1,82 @@
+package wsconn
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/wsk6/wstest/internal/vu"
+)
+
+// HandshakeTimeout is k6's fixed WebSocket handshake timeout.
+const HandshakeTimeout = 60 * time.Second
+
+// ControlWait bounds the writing of a control frame.
+const ControlWait = 10 * time.Second
+
+// Config says how NewDialer dials one socket.
+type Config struct {
+	// Settings are the VU's: Dial and TLS are used.
+	Settings *vu.Settings
+	// Host is the URL's host name, the TLS server name by default.
+	Host string
+	// Wrap, when set, replaces each raw connection (before TLS) with the
+	// one it returns: byte counting, non-blocking writes.
+	Wrap func(net.Conn) net.Conn
+	// Compression asks for permessage-deflate.
+	Compression bool
+	// Subprotocols are offered in Sec-WebSocket-Protocol.
+	Subprotocols []string
+	// Jar supplies the handshake's cookies and keeps the answer's.
+	Jar http.CookieJar
+}
+
+// NewDialer builds the gorilla dialer for c: every connection goes through
+// Settings.Dial (with useTLS for wss), then Wrap, then TLS with a clone of
+// Settings.TLS whose ALPN is http/1.1.
+func NewDialer(c Config) *websocket.Dialer {
+	dial := func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error) {
+		conn, err := c.Settings.Dial(ctx, network, addr, useTLS)
+		if err != nil {
+			return nil, err
+		}
+		if c.Wrap != nil {
+			conn = c.Wrap(conn)
+		}
+		return conn, nil
+	}
+	return &websocket.Dialer{
+		HandshakeTimeout: HandshakeTimeout,
+		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			return dial(ctx, network, addr, false)
+		},
+		NetDialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			raw, err := dial(ctx, network, addr, true)
+			if err != nil {
+				return nil, err
+			}
+			cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+			if c.Settings.TLS != nil {
+				cfg = c.Settings.TLS.Clone()
+			}
+			if cfg.ServerName == "" {
+				cfg.ServerName = c.Host
+			}
+			cfg.NextProtos = []string{"http/1.1"}
+			tc := tls.Client(raw, cfg)
+			if err := tc.HandshakeContext(ctx); err != nil {
+				_ = raw.Close()
+				return nil, err
+			}
+			return tc, nil
+		},
+		Proxy:             http.ProxyFromEnvironment,
+		EnableCompression: c.Compression,
+		Subprotocols:      c.Subprotocols,
+		Jar:               c.Jar,
+	}
+}
