@@ -22,7 +22,10 @@ const (
 )
 
 // ScriptError is an exception of the script, with the position in the
-// script's own file (source maps applied, also for TypeScript).
+// script's own file (source maps applied, also for TypeScript). When a
+// library threw, such as an expect helper of a jslib, File, Line and Column
+// name the first frame in the user's own files (see ThrownInLibrary), and
+// Stack keeps every frame.
 type ScriptError struct {
 	// Stage is init, setup, iteration, teardown or handleSummary.
 	Stage     string
@@ -33,10 +36,12 @@ type ScriptError struct {
 	Column    int
 	// Message is the exception's text without its stack.
 	Message string
-	// Stack is the JavaScript stack, one frame per line.
+	// Stack is the JavaScript stack, one frame per line, with source
+	// maps applied; Frames splits it.
 	Stack string
 
-	cause error
+	cause     error
+	inLibrary bool
 }
 
 // Error renders the error as file:line:col: message, after the stage
@@ -141,14 +146,48 @@ func exceptionMessage(ex *goja.Exception) string {
 	return v.String()
 }
 
-// setPosition takes the first frame that belongs to a script file.
+// setPosition names the place of the exception: the innermost frame in
+// the user's own files. When a library threw (a remote module or jslib,
+// such as an expect helper), that is the user's line that called into it,
+// as k6's "At:" line shows; when every frame is a library's, the innermost.
 func setPosition(se *ScriptError, stack []goja.StackFrame) {
+	first := true
 	for _, f := range stack {
 		pos := f.Position()
 		if pos.Filename == "" || pos.Line == 0 {
 			continue
 		}
-		se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
-		return
+		if first {
+			se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
+			first = false
+		}
+		if !isLibrary(pos.Filename) {
+			se.inLibrary = se.File != pos.Filename || se.Line != pos.Line || se.Column != pos.Column
+			se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
+			return
+		}
 	}
 }
+
+// isLibrary tells a module loaded by URL (jslib, a remote module, one
+// given by WithModule) from the user's own files.
+func isLibrary(file string) bool {
+	return strings.Contains(file, "://") && !strings.HasPrefix(file, "file://")
+}
+
+// Frames returns the JavaScript stack one frame per element, innermost
+// first, as "at fn (file:line:col(pc))" with source maps applied.
+func (e ScriptError) Frames() []string {
+	var frames []string
+	for _, line := range strings.Split(e.Stack, "\n") {
+		if l := strings.TrimSpace(line); strings.HasPrefix(l, "at ") {
+			frames = append(frames, l)
+		}
+	}
+	return frames
+}
+
+// ThrownInLibrary reports whether the innermost frame was a library's
+// (a remote module or jslib), so that File, Line and Column name the
+// user's call into it instead.
+func (e ScriptError) ThrownInLibrary() bool { return e.inLibrary }
