@@ -125,7 +125,8 @@ type Threshold struct {
 	AbortOnFail bool
 	// Value is the aggregate the expression compared, in the metric's
 	// own unit (milliseconds for time trends); HasValue is false when the
-	// metric had no samples, and then the threshold passes, as in k6.
+	// engine had no value to compare, and then the threshold passes, as
+	// in k6.
 	Value    float64
 	HasValue bool
 	// Measured is Value as k6's summary shows it, after the aggregation's
