@@ -1,6 +1,7 @@
 package wstest
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -57,11 +58,30 @@ func writeExceptions(b *strings.Builder, errs []ScriptError) {
 			continue
 		}
 		seen[text] = true
-		for _, f := range e.Frames() {
-			b.WriteString("\t" + f + "\n")
-		}
-		if e.ThrownInLibrary() {
-			fmt.Fprintf(b, "\tAt: %s:%d:%d\n", e.File, e.Line, e.Column)
-		}
+		writeStack(b, e)
 	}
+}
+
+// writeStack writes the exception's frames, one a line after a tab, then,
+// when a library threw, the user's line that called it.
+func writeStack(b *strings.Builder, e ScriptError) {
+	for _, f := range e.Frames() {
+		b.WriteString("\t" + f + "\n")
+	}
+	if e.ThrownInLibrary() {
+		fmt.Fprintf(b, "\tAt: %s:%d:%d\n", e.File, e.Line, e.Column)
+	}
+}
+
+// describeRunError renders the error of a run that could not happen or
+// ended abnormally, with the JavaScript stack of an exception.
+func describeRunError(err error) string {
+	var b strings.Builder
+	b.WriteString(err.Error())
+	var se *ScriptError
+	if errors.As(err, &se) && len(se.Frames()) > 0 {
+		b.WriteByte('\n')
+		writeStack(&b, *se)
+	}
+	return strings.TrimRight(b.String(), "\n")
 }

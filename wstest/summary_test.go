@@ -128,3 +128,11 @@ func TestTestSendsConsoleToLog(t *testing.T) {
 	g.Expect(tb.logs).To(ContainElement(ContainSubstring("teardown hello")))
 	g.Expect(res.Iterations).To(BeEquivalentTo(4))
 }
+
+func TestTestShowsTheStackOfAScriptError(t *testing.T) {
+	g := NewWithT(t)
+	tb := &fakeTB{}
+	wstest.Test(tb, "testdata/setup_error.js")
+	g.Expect(tb.fatals).To(HaveExactElements(MatchRegexp(
+		`^testdata/setup_error.js: setup: testdata/setup_error.js:2:9: Error: setup failed on purpose\n\tat setup \(testdata/setup_error.js:2:9\(\d+\)\)$`)))
+}

@@ -39,7 +39,7 @@ func Test(t TB, path string, opts ...Option) *Result {
 	res, err := RunFile(testContext(t), path, opts...)
 	if err != nil {
 		out.summary(path, res)
-		t.Fatalf("%s: %v", path, err)
+		t.Fatalf("%s: %s", path, describeRunError(err))
 		return res
 	}
 	out.summary(path, res)
