@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/dop251/goja"
 
@@ -119,12 +122,12 @@ func scriptError(stage string, vuID, iter int64, err error) *ScriptError {
 		return se
 	case errors.As(err, &ex):
 		se.Message = exceptionMessage(ex)
-		se.Stack = ex.String()
+		se.Stack = defaultNames(ex.String())
 		setPosition(se, ex.Stack())
 		return se
 	case errors.As(err, &intr):
 		se.Message = fmt.Sprint(intr.Value())
-		se.Stack = intr.String()
+		se.Stack = defaultNames(intr.String())
 		setPosition(se, intr.Stack())
 		return se
 	}
@@ -191,3 +194,30 @@ func (e ScriptError) Frames() []string {
 // (a remote module or jslib), so that File, Line and Column name the
 // user's call into it instead.
 func (e ScriptError) ThrownInLibrary() bool { return e.inLibrary }
+
+// bundledDefault is a stack frame of an anonymous default export, which
+// the bundler names after its file: "at my_test_default (my-test.js:...".
+var bundledDefault = regexp.MustCompile(`at (\w+)_default \(([^:()]+)`)
+
+// defaultNames gives the frames of anonymous default exports k6's name for
+// them, "default".
+func defaultNames(stack string) string {
+	return bundledDefault.ReplaceAllStringFunc(stack, func(frame string) string {
+		m := bundledDefault.FindStringSubmatch(frame)
+		if identifier(strings.TrimSuffix(filepath.Base(m[2]), filepath.Ext(m[2]))) != m[1] {
+			return frame
+		}
+		return "at default (" + m[2]
+	})
+}
+
+// identifier turns a file's base name into the identifier the bundler
+// makes of it: every character that cannot be in one becomes "_".
+func identifier(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '_'
+	}, name)
+}

@@ -68,7 +68,7 @@ func TestGoTestOutput(t *testing.T) {
 					`\s+at fail \(https://jslib.k6.io/k6-testing/0.5.0/index.js:2:28\(\d+\)\)\n` +
 					`\s+at toBe \(https://jslib.k6.io/k6-testing/0.5.0/index.js:4:37\(\d+\)\)\n` +
 					`\s+at checkReply \(scripts/my_test.ts:8:23\(\d+\)\)\n` +
-					`\s+at \S+ \(scripts/my_test.ts:12:3\(\d+\)\)\n` +
+					`\s+at default \(scripts/my_test.ts:12:3\(\d+\)\)\n` +
 					`\s+At: scripts/my_test.ts:8:23\n`,
 			},
 		},

@@ -34,7 +34,7 @@ export default function () {
 		MatchRegexp(`^at fail \(https://example.com/expect.js:2:28\(\d+\)\)$`),
 		MatchRegexp(`^at toBe \(https://example.com/expect.js:4:37\(\d+\)\)$`),
 		MatchRegexp(`^at helper \(test.js:3:13\(\d+\)\)$`),
-		MatchRegexp(`^at \S+ \(test.js:6:3\(\d+\)\)$`),
+		MatchRegexp(`^at default \(test.js:6:3\(\d+\)\)$`),
 	))
 	g.Expect(res.Report()).To(ContainSubstring("\tat helper (test.js:3:13"))
 	g.Expect(res.Report()).To(ContainSubstring("\tAt: test.js:3:13\n"))
