@@ -20,6 +20,7 @@ func TestCountsCompareAsInts(t *testing.T) {
 		{"a trend's count stat", HaveMetricStat("latency", "count", Equal(4)), true, nil},
 		{"a rate's passes and fails", HaveMetricStat("ok_rate", "passes", Equal(2)), true, nil},
 		{"a counter's count stat", HaveMetricStat("msgs_sent", "count", Equal(8)), true, nil},
+		{"a check's passes and fails", HaveCheck("is even", Equal(2), Equal(2)), true, nil},
 		{"a gauge's value stays a float64", HaveMetric("queue_depth", Equal(7.0)), true, nil},
 		{"a rate stays a float64", HaveMetric("ok_rate", Equal(0.5)), true, nil},
 		{"a wrong count shows the int", HaveMetric("msgs_sent", Equal(9)), false, []string{
