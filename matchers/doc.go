@@ -18,10 +18,16 @@
 // stops at once. The event matchers also accept a []wstest.Event (such as
 // LiveRun.Events returns) and HaveLogged a []wstest.LogEntry.
 //
+// A count (a counter's count, a trend's number of samples, passes, fails)
+// is compared as a Go int, so HaveMetric("ws_sessions", Equal(4)) works;
+// other aggregates are float64s.
+//
 // A wrong kind of actual value or a malformed argument makes Match return an
-// error, which fails both Should and ShouldNot. Failure messages show what
-// was expected and what the run had: the closest metric names, sample
-// counts, the failing checks and thresholds, the events seen (bounded).
+// error, which fails both Should and ShouldNot; for the actual value it is
+// one line naming the types that work and the type given. Failure messages
+// show what was expected and what the run had: the closest metric names,
+// stats rounded with their unit (p(95) is 1.39ms), the failing checks and
+// thresholds with the values they measured, the events seen (bounded).
 //
 // See the package examples.
 package matchers

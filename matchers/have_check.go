@@ -15,7 +15,7 @@ import (
 //
 // Without counts the check must have run and never failed. With one count
 // it is for the passes, with two for the passes and the fails; each is a
-// plain number or a Gomega matcher of an int64.
+// plain number or a Gomega matcher of an int (Equal(10) works).
 //
 // It accepts a *wstest.Result or a *wstest.LiveRun.
 //
@@ -70,11 +70,11 @@ func (matcher *haveCheckMatcher) Match(actual any) (bool, error) {
 	if len(matcher.found) == 0 {
 		return false, nil
 	}
-	ok, err := matcher.passes.match(matcher.sum.Passes)
+	ok, err := matcher.passes.match(int(matcher.sum.Passes))
 	if !ok || err != nil {
 		return false, err
 	}
-	return matcher.fails.match(matcher.sum.Fails)
+	return matcher.fails.match(int(matcher.sum.Fails))
 }
 
 func (matcher *haveCheckMatcher) expected() string {

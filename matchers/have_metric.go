@@ -16,8 +16,11 @@ import (
 // and a Gomega matcher or a plain number for the metric's headline value:
 // a counter's count (the sum of its samples), a gauge's last value, a
 // rate's rate (0 to 1) and a trend's number of samples. Use HaveMetricStat
-// for any other aggregate. The value is a float64, so compare it with
-// BeNumerically or a plain number rather than Equal of an int.
+// for any other aggregate. A count (a trend's number of samples, a
+// counter's count when it is a whole number) is a Go int, so
+// Equal(4) works; a gauge's value and a rate are float64s. BeNumerically
+// and plain numbers work with either. The failure message shows the value
+// as k6's summary does, rounded with its unit.
 //
 // It accepts a *wstest.Result or a *wstest.LiveRun.
 //
@@ -36,7 +39,7 @@ type haveMetricMatcher struct {
 	metricLookup
 	value expectation
 	err   error
-	got   float64 // the headline value the last Match saw
+	got   statValue // the headline value the last Match saw
 }
 
 var _ types.GomegaMatcher = (*haveMetricMatcher)(nil)
@@ -51,8 +54,14 @@ func (matcher *haveMetricMatcher) Match(actual any) (bool, error) {
 	if matcher.metric == nil || matcher.metric.Count() == 0 {
 		return false, nil
 	}
-	matcher.got = headline(matcher.metric)
-	return matcher.value.match(matcher.got)
+	stat := headlineStat(matcher.metric)
+	if matcher.metric.Type == "trend" {
+		matcher.got = statValue{v: float64(matcher.metric.Count()), stat: stat, m: matcher.metric}
+	} else {
+		v, _ := matcher.metric.Stat(stat)
+		matcher.got = statValue{v: v, stat: stat, m: matcher.metric}
+	}
+	return matcher.value.match(matcher.got.compared())
 }
 
 func (matcher *haveMetricMatcher) expected() string {
@@ -68,8 +77,8 @@ func (matcher *haveMetricMatcher) FailureMessage(any) string {
 	if why := matcher.absent(); why != "" {
 		return msg + why
 	}
-	msg += fmt.Sprintf("but its %s is %g: %s\n", headlineName(matcher.metric), matcher.got, matcher.metric)
-	if why := matcher.value.why(matcher.got); why != "" {
+	msg += fmt.Sprintf("but its %s is %s: %s\n", headlineName(matcher.metric), matcher.got, matcher.metric)
+	if why := matcher.value.why(matcher.got.compared()); why != "" {
 		msg += indented(why)
 	}
 	return msg
@@ -77,24 +86,6 @@ func (matcher *haveMetricMatcher) FailureMessage(any) string {
 
 func (matcher *haveMetricMatcher) NegatedFailureMessage(any) string {
 	return fmt.Sprintf("Expected %s not to have %s\nbut it has: %s", matcher.subject.name(), matcher.expected(), matcher.metric)
-}
-
-// headline is the value HaveMetric compares: what k6 shows first for the
-// metric's type, and the number of samples for a trend.
-func headline(m *wstest.Metric) float64 {
-	var stat string
-	switch m.Type {
-	case "counter":
-		stat = "count"
-	case "gauge":
-		stat = "value"
-	case "rate":
-		stat = "rate"
-	default:
-		return float64(m.Count())
-	}
-	v, _ := m.Stat(stat)
-	return v
 }
 
 // headlineName names the value headline returns, for messages.

@@ -17,7 +17,9 @@ import (
 // that is missing because the metric has no samples is a mismatch.
 //
 // The optional arguments are as for HaveMetric: a map[string]string of
-// submetric tags and one matcher or number.
+// submetric tags and one matcher or number. As there, a count (count,
+// passes, fails) is a Go int when it is a whole number, any other stat a
+// float64, and the failure message shows the stat rounded with its unit.
 //
 //	Expect(res).To(HaveMetricStat("ws_connecting", "p(95)", BeNumerically("<", 50)))
 //	Expect(res).To(HaveMetricStat("ws_msgs_sent{url:"+url+"}", "count", 20))
@@ -65,8 +67,8 @@ type haveMetricStatMatcher struct {
 	stat  string
 	value expectation
 	err   error
-	got   float64 // the stat the last Match saw
-	ok    bool    // whether the metric had that stat
+	got   statValue // the stat the last Match saw
+	ok    bool      // whether the metric had that stat
 }
 
 var _ types.GomegaMatcher = (*haveMetricStatMatcher)(nil)
@@ -86,11 +88,13 @@ func (matcher *haveMetricStatMatcher) Match(actual any) (bool, error) {
 		return false, fmt.Errorf("HaveMetricStat matcher: %s is a %s, which has no stat %q (it has %s)",
 			matcher.ref.name, matcher.metric.Type, matcher.stat, strings.Join(statsOf(matcher.metric.Type), ", "))
 	}
-	matcher.got, matcher.ok = matcher.metric.Stat(matcher.stat)
+	var v float64
+	v, matcher.ok = matcher.metric.Stat(matcher.stat)
 	if !matcher.ok {
 		return false, nil
 	}
-	return matcher.value.match(matcher.got)
+	matcher.got = statValue{v: v, stat: matcher.stat, m: matcher.metric}
+	return matcher.value.match(matcher.got.compared())
 }
 
 func (matcher *haveMetricStatMatcher) expected() string {
@@ -109,14 +113,14 @@ func (matcher *haveMetricStatMatcher) FailureMessage(any) string {
 	if !matcher.ok {
 		return msg + fmt.Sprintf("but %s has no %s: %s", matcher.ref, matcher.stat, matcher.metric)
 	}
-	msg += fmt.Sprintf("but its %s is %g: %s\n", matcher.stat, matcher.got, matcher.metric)
-	if why := matcher.value.why(matcher.got); why != "" {
+	msg += fmt.Sprintf("but its %s is %s: %s\n", matcher.stat, matcher.got, matcher.metric)
+	if why := matcher.value.why(matcher.got.compared()); why != "" {
 		msg += indented(why)
 	}
 	return msg
 }
 
 func (matcher *haveMetricStatMatcher) NegatedFailureMessage(any) string {
-	return fmt.Sprintf("Expected %s not to have %s\nbut its %s is %g: %s",
+	return fmt.Sprintf("Expected %s not to have %s\nbut its %s is %s: %s",
 		matcher.subject.name(), matcher.expected(), matcher.stat, matcher.got, matcher.metric)
 }

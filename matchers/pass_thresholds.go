@@ -11,7 +11,8 @@ import (
 
 // PassThresholds succeeds when every threshold of the run passed (a run
 // without thresholds passes). The failure message lists each failing
-// threshold with the aggregates of its metric.
+// threshold with the value it measured, in k6's form (p(95)=441.12µs), and
+// the aggregates of its metric.
 //
 // It accepts a *wstest.Result or a *wstest.LiveRun; on a live run the
 // outcome is the one computed so far.
@@ -52,6 +53,9 @@ func (matcher *passThresholdsMatcher) describe(ts []wstest.Threshold) []string {
 			outcome = "failed"
 		}
 		line := fmt.Sprintf("%s: %q %s", t.Metric, t.Expression, outcome)
+		if t.Measured != "" {
+			line += " with " + t.Measured
+		}
 		if t.AbortOnFail {
 			line += " (abortOnFail)"
 		}

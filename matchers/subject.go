@@ -3,8 +3,6 @@ package matchers
 import (
 	"fmt"
 
-	"github.com/onsi/gomega/format"
-
 	"github.com/wsk6/wstest/wstest"
 )
 
@@ -49,8 +47,25 @@ func resultOf(matcher string, actual any) (subject, error) {
 	case liveRun:
 		return snapshotOf(a), nil
 	}
-	return subject{}, fmt.Errorf("%s matcher expects a *wstest.Result or a *wstest.LiveRun.  Got:\n%s",
-		matcher, format.Object(actual, 1))
+	return subject{}, wrongType(matcher, "a *wstest.Result or a *wstest.LiveRun", actual)
+}
+
+// wrongType is the one-line error of a matcher given an actual it cannot
+// work on: it names the types that work and the type it got, never the
+// value (a whole Result would bury the point).
+func wrongType(matcher, accepted string, actual any) error {
+	got := "nil"
+	if actual != nil {
+		got = fmt.Sprintf("%T", actual)
+	}
+	hint := ""
+	switch actual.(type) {
+	case wstest.Result:
+		hint = " (pass the pointer: &res)"
+	case error:
+		hint = " (the error of the run, not its result)"
+	}
+	return fmt.Errorf("%s matcher expects %s, got %s%s", matcher, accepted, got, hint)
 }
 
 // snapshotOf reads Finished before taking the snapshot: a snapshot taken
@@ -68,8 +83,7 @@ func eventsOf(matcher string, actual any) (subject, error) {
 	}
 	s, err := resultOf(matcher, actual)
 	if err != nil {
-		return subject{}, fmt.Errorf("%s matcher expects a *wstest.Result, a *wstest.LiveRun or a []wstest.Event.  Got:\n%s",
-			matcher, format.Object(actual, 1))
+		return subject{}, wrongType(matcher, "a *wstest.Result, a *wstest.LiveRun or a []wstest.Event", actual)
 	}
 	return s, nil
 }
@@ -81,8 +95,7 @@ func logsOf(matcher string, actual any) (subject, error) {
 	}
 	s, err := resultOf(matcher, actual)
 	if err != nil {
-		return subject{}, fmt.Errorf("%s matcher expects a *wstest.Result, a *wstest.LiveRun or a []wstest.LogEntry.  Got:\n%s",
-			matcher, format.Object(actual, 1))
+		return subject{}, wrongType(matcher, "a *wstest.Result, a *wstest.LiveRun or a []wstest.LogEntry", actual)
 	}
 	return s, nil
 }

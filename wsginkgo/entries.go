@@ -17,9 +17,14 @@ import (
 //
 //	DescribeTable("examples", func(path string) { ... }, wsginkgo.Entries("examples", "*.js"))
 //
+// Each entry's code location is the caller's (Entries is a GinkgoHelper),
+// so a failing entry points at the user's DescribeTable, not at this
+// package.
+//
 // It panics when the pattern is malformed or matches no file, so that a
 // wrong folder fails the suite at once instead of running no specs.
 func Entries(dir, pattern string, args ...any) []ginkgo.TableEntry {
+	ginkgo.GinkgoHelper()
 	paths, err := filepath.Glob(filepath.Join(dir, pattern))
 	if err != nil {
 		panic(fmt.Sprintf("wsginkgo: bad pattern %q: %v", pattern, err))

@@ -2,6 +2,7 @@ package wsginkgo_test
 
 import (
 	"path/filepath"
+	"runtime"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -29,6 +30,9 @@ var _ = Describe("Entries", func() {
 var _ = DescribeTable("running every script of a folder",
 	func(ctx SpecContext, path string, who string) {
 		Expect(CurrentSpecReport().LeafNodeText).To(Equal(filepath.Base(path)), "the entry is named after its file")
+		loc := CurrentSpecReport().LeafNodeLocation
+		Expect(filepath.Base(loc.FileName)).To(Equal("wsginkgo_test.go"), "the entry points at the user's table, not at wsginkgo")
+		Expect(loc.LineNumber).To(Equal(entriesLine))
 		Expect(filepath.Dir(path)).To(Equal("testdata"))
 		Expect(who).To(Equal("ginkgo"))
 
@@ -42,8 +46,18 @@ var _ = DescribeTable("running every script of a folder",
 		Expect(entries[0].Visibility).To(Equal(ReportEntryVisibilityFailureOrVerbose))
 		Expect(entries[0].StringRepresentation()).To(ContainSubstring("iterations"))
 	},
-	wsginkgo.Entries("testdata", "*.js", "ginkgo"),
+	scriptEntries,
 )
+
+// scriptEntries are made on the line entriesLine names, which is where
+// Ginkgo must place them.
+var scriptEntries, entriesLine = wsginkgo.Entries("testdata", "*.js", "ginkgo"), callerLine()
+
+// callerLine is the line its caller is on.
+func callerLine() int {
+	_, _, line, _ := runtime.Caller(1)
+	return line
+}
 
 var _ = Describe("RunScript", func() {
 	It("sends console output to the GinkgoWriter and attaches the report of failures", func(ctx SpecContext) {

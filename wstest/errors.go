@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/dop251/goja"
 
@@ -22,7 +25,10 @@ const (
 )
 
 // ScriptError is an exception of the script, with the position in the
-// script's own file (source maps applied, also for TypeScript).
+// script's own file (source maps applied, also for TypeScript). When a
+// library threw, such as an expect helper of a jslib, File, Line and Column
+// name the first frame in the user's own files (see ThrownInLibrary), and
+// Stack keeps every frame.
 type ScriptError struct {
 	// Stage is init, setup, iteration, teardown or handleSummary.
 	Stage     string
@@ -33,10 +39,12 @@ type ScriptError struct {
 	Column    int
 	// Message is the exception's text without its stack.
 	Message string
-	// Stack is the JavaScript stack, one frame per line.
+	// Stack is the JavaScript stack, one frame per line, with source
+	// maps applied; Frames splits it.
 	Stack string
 
-	cause error
+	cause     error
+	inLibrary bool
 }
 
 // Error renders the error as file:line:col: message, after the stage
@@ -114,12 +122,12 @@ func scriptError(stage string, vuID, iter int64, err error) *ScriptError {
 		return se
 	case errors.As(err, &ex):
 		se.Message = exceptionMessage(ex)
-		se.Stack = ex.String()
+		se.Stack = defaultNames(ex.String())
 		setPosition(se, ex.Stack())
 		return se
 	case errors.As(err, &intr):
 		se.Message = fmt.Sprint(intr.Value())
-		se.Stack = intr.String()
+		se.Stack = defaultNames(intr.String())
 		setPosition(se, intr.Stack())
 		return se
 	}
@@ -141,14 +149,75 @@ func exceptionMessage(ex *goja.Exception) string {
 	return v.String()
 }
 
-// setPosition takes the first frame that belongs to a script file.
+// setPosition names the place of the exception: the innermost frame in
+// the user's own files. When a library threw (a remote module or jslib,
+// such as an expect helper), that is the user's line that called into it,
+// as k6's "At:" line shows; when every frame is a library's, the innermost.
 func setPosition(se *ScriptError, stack []goja.StackFrame) {
+	first := true
 	for _, f := range stack {
 		pos := f.Position()
 		if pos.Filename == "" || pos.Line == 0 {
 			continue
 		}
-		se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
-		return
+		if first {
+			se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
+			first = false
+		}
+		if !isLibrary(pos.Filename) {
+			se.inLibrary = se.File != pos.Filename || se.Line != pos.Line || se.Column != pos.Column
+			se.File, se.Line, se.Column = pos.Filename, pos.Line, pos.Column
+			return
+		}
 	}
+}
+
+// isLibrary tells a module loaded by URL (jslib, a remote module, one
+// given by WithModule) from the user's own files.
+func isLibrary(file string) bool {
+	return strings.Contains(file, "://") && !strings.HasPrefix(file, "file://")
+}
+
+// Frames returns the JavaScript stack one frame per element, innermost
+// first, as "at fn (file:line:col(pc))" with source maps applied.
+func (e ScriptError) Frames() []string {
+	var frames []string
+	for _, line := range strings.Split(e.Stack, "\n") {
+		if l := strings.TrimSpace(line); strings.HasPrefix(l, "at ") {
+			frames = append(frames, l)
+		}
+	}
+	return frames
+}
+
+// ThrownInLibrary reports whether the innermost frame was a library's
+// (a remote module or jslib), so that File, Line and Column name the
+// user's call into it instead.
+func (e ScriptError) ThrownInLibrary() bool { return e.inLibrary }
+
+// bundledDefault is a stack frame of an anonymous default export, which
+// the bundler names after its file: "at my_test_default (my-test.js:...".
+var bundledDefault = regexp.MustCompile(`at (\w+)_default \(([^:()]+)`)
+
+// defaultNames gives the frames of anonymous default exports k6's name for
+// them, "default".
+func defaultNames(stack string) string {
+	return bundledDefault.ReplaceAllStringFunc(stack, func(frame string) string {
+		m := bundledDefault.FindStringSubmatch(frame)
+		if identifier(strings.TrimSuffix(filepath.Base(m[2]), filepath.Ext(m[2]))) != m[1] {
+			return frame
+		}
+		return "at default (" + m[2]
+	})
+}
+
+// identifier turns a file's base name into the identifier the bundler
+// makes of it: every character that cannot be in one becomes "_".
+func identifier(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '_'
+	}, name)
 }

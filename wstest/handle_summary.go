@@ -82,7 +82,7 @@ func (n *groupNode) build() summary.Group {
 // script's handleSummary(data) if it has one.
 func (r *runner) handleSummary(res *Result, results []thresholds.Result) {
 	in := r.summaryInput(results)
-	res.Thresholds = publicThresholds(results)
+	res.Thresholds = publicThresholds(results, &in)
 	// The texts are made now, so that the Result stays a plain value.
 	res.summaries = map[string]string{}
 	for _, mode := range []string{"compact", "full"} {

@@ -99,7 +99,9 @@ func (m *Metric) Sub(tags map[string]string) *Metric {
 	return sm
 }
 
-// String renders the metric and its aggregates on one line.
+// String renders the metric and its aggregates on one line, each
+// aggregate as FormatStat renders it:
+// "ws_connecting (trend, 4 samples) avg=1.2ms count=4 max=2.1ms ...".
 func (m *Metric) String() string {
 	vals := m.Values()
 	keys := make([]string, 0, len(vals))
@@ -109,7 +111,7 @@ func (m *Metric) String() string {
 	sort.Strings(keys)
 	parts := make([]string, 0, len(keys))
 	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s=%g", k, vals[k]))
+		parts = append(parts, k+"="+m.FormatStat(k))
 	}
 	name := m.Name
 	if len(m.Tags) > 0 {

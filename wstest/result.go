@@ -129,6 +129,29 @@ type Threshold struct {
 	Expression  string
 	OK          bool
 	AbortOnFail bool
+	// Value is the aggregate the expression compared, in the metric's
+	// own unit (milliseconds for time trends); HasValue is false when the
+	// engine had no value to compare, and then the threshold passes, as
+	// in k6.
+	Value    float64
+	HasValue bool
+	// Measured is Value as k6's summary shows it, after the aggregation's
+	// name: "p(95)=441.12µs", "rate=50.00%"; "" without a value.
+	Measured string
+}
+
+// String renders the threshold as k6's summary lists it:
+// "ws_connecting 'p(95)<100' p(95)=441.12µs", ✓ or ✗ first.
+func (t Threshold) String() string {
+	mark := "✓"
+	if !t.OK {
+		mark = "✗"
+	}
+	s := fmt.Sprintf("%s %s '%s'", mark, t.Metric, t.Expression)
+	if t.Measured != "" {
+		s += " " + t.Measured
+	}
+	return s
 }
 
 // LogEntry is one console line or warning.

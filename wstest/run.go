@@ -33,6 +33,10 @@ type LiveRun struct {
 // Start begins running script and returns at once. Poll the run with
 // Events, Metric and Logs while it goes on; Wait for its end. Cancel ctx to
 // stop it early.
+//
+// The run is not tied to a test: its goroutines go on until it ends or ctx
+// is cancelled. From a test, use StartTest, which stops the run and waits
+// for it at the test's cleanup; or cancel ctx and Wait in t.Cleanup.
 func Start(ctx context.Context, script Script, opts ...Option) *LiveRun {
 	cfg := newConfig(opts)
 	run := &LiveRun{r: newRunner(script, cfg), done: make(chan struct{}), res: &Result{}}

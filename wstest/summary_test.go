@@ -80,7 +80,8 @@ type fakeTB struct {
 	logs, errors, fatals []string
 }
 
-func (f *fakeTB) Helper() {}
+func (f *fakeTB) Helper()        {}
+func (f *fakeTB) Cleanup(func()) {}
 func (f *fakeTB) Logf(format string, args ...any) {
 	f.logs = append(f.logs, fmt.Sprintf(format, args...))
 }
@@ -97,7 +98,7 @@ func TestTestReportsFailures(t *testing.T) {
 		path           string
 		fatal, errored []string
 	}{
-		{"failed threshold stops the test", "testdata/thresholds.js", []string{"threshold failed: queue_depth value<0"}, nil},
+		{"failed threshold stops the test", "testdata/thresholds.js", []string{"threshold failed: queue_depth 'value<0' value="}, nil},
 		{"iteration exception fails the test", "testdata/iteration_error.js", nil, []string{"testdata/iteration_error.js:5:9: Error: boom 42"}},
 		{"script error stops the test", "testdata/setup_error.js", []string{"setup: testdata/setup_error.js:2:9: Error: setup failed on purpose"}, nil},
 	}
@@ -126,4 +127,12 @@ func TestTestSendsConsoleToLog(t *testing.T) {
 	g.Expect(tb.errors).To(BeEmpty())
 	g.Expect(tb.logs).To(ContainElement(ContainSubstring("teardown hello")))
 	g.Expect(res.Iterations).To(BeEquivalentTo(4))
+}
+
+func TestTestShowsTheStackOfAScriptError(t *testing.T) {
+	g := NewWithT(t)
+	tb := &fakeTB{}
+	wstest.Test(tb, "testdata/setup_error.js")
+	g.Expect(tb.fatals).To(HaveExactElements(MatchRegexp(
+		`^testdata/setup_error.js: setup: testdata/setup_error.js:2:9: Error: setup failed on purpose\n\tat setup \(testdata/setup_error.js:2:9\(\d+\)\)$`)))
 }

@@ -3,38 +3,46 @@ package wstest
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 )
 
-// TB is the part of testing.TB that Test uses; *testing.T, *testing.B and
-// Ginkgo's GinkgoT() all satisfy it.
+// TB is the part of testing.TB that Test and StartTest use; *testing.T,
+// *testing.B and Ginkgo's GinkgoT() all satisfy it.
 type TB interface {
 	Helper()
 	Logf(format string, args ...any)
 	Errorf(format string, args ...any)
 	Fatalf(format string, args ...any)
+	Cleanup(func())
 }
 
-// Test runs the script file at path from a test. Console output goes to
-// t.Logf as it happens. A run that could not happen, or whose thresholds
-// failed, stops the test with t.Fatalf; failed checks and iteration
-// exceptions fail it with t.Errorf. Either way the message is a readable
-// report: the failing checks, thresholds and exceptions with their
-// file:line:col. The result is returned for further assertions.
+// Test runs the script file at path from a test and returns the result
+// for further assertions.
+//
+// What the run prints goes to the test's log, seen with go test -v and
+// for a failed test: the script's console lines as they happen, then k6's
+// end-of-test summary. With Go 1.25's T.Output they are written as they
+// are, without the file:line prefix of t.Logf.
+//
+// A run that could not happen, or whose thresholds failed, stops the test
+// with t.Fatalf; failed checks and iteration exceptions fail it with
+// t.Errorf. The message is a readable report (see Result.Report): each
+// failed threshold with the value it measured (p(95)=441.12µs), the
+// failing checks, and the exceptions with their file:line:col and stack.
+//
+// The run stops early when the test's context (T.Context) is cancelled.
 func Test(t TB, path string, opts ...Option) *Result {
 	t.Helper()
-	ctx := context.Background()
-	if c, ok := t.(interface{ Context() context.Context }); ok {
-		ctx = c.Context()
-	}
-	opts = append([]Option{WithLogOutput(func(e LogEntry) {
-		t.Logf("%s: [vu %d] %s: %s", path, e.VU, e.Level, e.Message)
-	})}, opts...)
-	res, err := RunFile(ctx, path, opts...)
+	out := testOutput(t)
+	opts = append([]Option{WithLogOutput(func(e LogEntry) { out.line(consoleLine(path, e)) })}, opts...)
+	res, err := RunFile(testContext(t), path, opts...)
 	if err != nil {
-		t.Fatalf("%s: %v", path, err)
+		out.summary(path, res)
+		t.Fatalf("%s: %s", path, describeRunError(err))
 		return res
 	}
+	out.summary(path, res)
 	report := res.Report()
 	switch {
 	case !res.ThresholdsPassed() || res.Aborted:
@@ -45,37 +53,51 @@ func Test(t TB, path string, opts ...Option) *Result {
 	return res
 }
 
-// Report describes what went wrong in the run: aborts, failed thresholds,
-// failed checks and iteration exceptions. It is empty for a clean run.
-func (r *Result) Report() string {
-	var b strings.Builder
-	if r.Aborted {
-		fmt.Fprintf(&b, "run aborted: %s\n", r.AbortReason)
+// testContext is the test's context where the TB has one (Go 1.24).
+func testContext(t TB) context.Context {
+	if c, ok := t.(interface{ Context() context.Context }); ok {
+		return c.Context()
 	}
-	if r.MarkedFailed {
-		fmt.Fprintf(&b, "run marked failed: %s\n", r.FailReason)
+	return context.Background()
+}
+
+// consoleLine renders one console line for the test log.
+func consoleLine(path string, e LogEntry) string {
+	return fmt.Sprintf("%s: [vu %d] %s: %s", path, e.VU, e.Level, e.Message)
+}
+
+// testLog writes to a test's log: through T.Output where the TB has it (Go
+// 1.25), so that lines carry no file:line of this package, else t.Logf.
+type testLog struct {
+	t TB
+	w io.Writer // nil without Output
+}
+
+func testOutput(t TB) testLog {
+	if o, ok := t.(interface{ Output() io.Writer }); ok {
+		return testLog{t: t, w: o.Output()}
 	}
-	for _, t := range r.Thresholds {
-		if !t.OK {
-			fmt.Fprintf(&b, "threshold failed: %s %s\n", t.Metric, t.Expression)
-		}
+	return testLog{t: t}
+}
+
+// line writes one line.
+func (l testLog) line(s string) {
+	if l.w == nil {
+		l.t.Logf("%s", s)
+		return
 	}
-	for _, c := range r.Checks {
-		if c.Fails > 0 {
-			name := c.Name
-			if c.Group != "" {
-				name = c.Group + "::" + c.Name
-			}
-			fmt.Fprintf(&b, "check failed: %q %d of %d failed\n", name, c.Fails, c.Passes+c.Fails)
-		}
+	fmt.Fprintln(l.w, s)
+}
+
+// summary writes k6's end-of-test summary of the run of path, if it had one.
+func (l testLog) summary(path string, res *Result) {
+	text := strings.TrimRight(res.Summary(), "\n") + "\n"
+	if text == "\n" {
+		return
 	}
-	const maxErrors = 10
-	for i, e := range r.Errors {
-		if i == maxErrors {
-			fmt.Fprintf(&b, "... and %d more exceptions\n", len(r.Errors)-maxErrors)
-			break
-		}
-		fmt.Fprintf(&b, "exception in vu %d iteration %d: %s\n", e.VU, e.Iteration, e.Error())
+	if l.w == nil {
+		l.t.Logf("%s: end-of-test summary:\n%s", path, text)
+		return
 	}
-	return b.String()
+	fmt.Fprintf(l.w, "%s: end-of-test summary:\n%s", path, text)
 }

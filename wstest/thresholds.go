@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/wsk6/wstest/internal/summary"
 	"github.com/wsk6/wstest/internal/thresholds"
 )
 
@@ -54,11 +55,17 @@ func (t *runThresholds) final(r *runner) []thresholds.Result {
 	return results
 }
 
-// publicThresholds makes the Result.Thresholds of the end results.
-func publicThresholds(results []thresholds.Result) []Threshold {
+// publicThresholds makes the Result.Thresholds of the end results; in
+// formats the measured values.
+func publicThresholds(results []thresholds.Result, in *summary.Input) []Threshold {
 	out := make([]Threshold, len(results))
 	for i, res := range results {
-		out[i] = Threshold{Metric: res.Key, Expression: res.Source, OK: res.OK, AbortOnFail: res.AbortOnFail}
+		t := Threshold{Metric: res.Key, Expression: res.Source, OK: res.OK, AbortOnFail: res.AbortOnFail,
+			Value: res.Value, HasValue: res.HasValue}
+		if res.HasValue {
+			t.Measured = res.Aggregation + "=" + in.ThresholdValue(res)
+		}
+		out[i] = t
 	}
 	return out
 }

@@ -169,6 +169,9 @@ func FormatPercent(trues, total int) string {
 	return strconv.FormatInt(p/100, 10) + "." + pad2(p%100) + "%"
 }
 
+// FormatRate prints a rate (0..1) as a truncated percentage: "50.00%".
+func FormatRate(rate float64) string { return formatRateValue(rate) }
+
 // formatRateValue prints a rate (0..1) as a truncated percentage.
 func formatRateValue(rate float64) string {
 	x := rate * 10000

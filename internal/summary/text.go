@@ -142,7 +142,7 @@ func writeThresholds(b *strings.Builder, in Input) {
 			}
 			line := "    " + mark + " '" + t.Source + "'"
 			if t.HasValue {
-				line += " " + t.Aggregation + "=" + in.thresholdValue(t)
+				line += " " + t.Aggregation + "=" + in.ThresholdValue(t)
 			}
 			b.WriteString(line + "\n")
 		}
@@ -151,8 +151,9 @@ func writeThresholds(b *strings.Builder, in Input) {
 	b.WriteString("\n")
 }
 
-// thresholdValue formats the value a threshold compared.
-func (in *Input) thresholdValue(t thresholds.Result) string {
+// ThresholdValue formats the value a threshold compared, as the summary
+// shows it after the aggregation's name: 441.12µs, 50.00%, 3.2/s.
+func (in *Input) ThresholdValue(t thresholds.Result) string {
 	m := in.Registry.Get(t.Selector.Metric)
 	if m == nil {
 		return formatPlain(t.Value)
