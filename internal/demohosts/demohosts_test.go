@@ -73,8 +73,11 @@ func TestQuickPizzaHub(t *testing.T) {
 import { WebSocket } from "k6/websockets";
 export default function () {
   const listener = new WebSocket("wss://quickpizza.grafana.com/ws");
-  listener.onmessage = (e) => { if (e.data === "last") listener.close(); };
-  listener.onopen = () => {
+  listener.onopen = () => listener.send("here");
+  listener.onmessage = (e) => {
+    if (e.data === "last") listener.close();
+    if (e.data !== "here") return;
+    // The listener is in the hub: its own message came back.
     const talker = new WebSocket("wss://quickpizza.grafana.com/ws");
     talker.onopen = () => {
       talker.send(new Uint8Array([1]).buffer); // dropped
