@@ -49,8 +49,9 @@ function chatter(room, id) {
     const msg = JSON.parse(e.data);
     if (msg.event === "USER_JOINED" && msg.user === "anonymous") {
       console.log(`${room}: someone new arrived`);
-    } else if (msg.event === "LEAVE" && msg.user === name) {
-      console.log(`${name} said goodbye`);
+    } else if (msg.event === "LEAVE") {
+      // The room tells the others; the leaver itself only sees the close.
+      console.log(`${msg.user} said goodbye`);
     }
   });
 

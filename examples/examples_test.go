@@ -13,9 +13,14 @@ import (
 	"github.com/wsk6/wstest/wstest"
 )
 
-// chatHost is the public demo host chat.js names; the suite sends it to
-// the fixtures, as `wstest run --fixture-host test-api.k6.io` does.
+// chatHost is the public demo host chat.js names; the suite sends it, and
+// the other demo hosts the scripts dial, to the fixtures, as `wstest run
+// --fixture-host NAME` does.
 const chatHost = "test-api.k6.io"
+
+// demoHosts are the names the scripts dial; localhost reaches the stand-in
+// of the docs' echo container on port 10000.
+var demoHosts = []string{"echo.websocket.org", "localhost", "quickpizza.grafana.com", chatHost}
 
 // expectations holds what each script must show beyond passing its checks
 // and thresholds without iteration errors.
@@ -23,11 +28,11 @@ var expectations = map[string]func(res *wstest.Result, url string){
 	"chat.js": func(res *wstest.Result, _ string) {
 		Expect(res).To(HaveMetric("ws_sessions", 8))
 		Expect(res).To(HaveCheck("the room let us go", 8, 0))
-		Expect(res).To(HaveReceived(ContainSubstring(`"event":"CHAT_MSG"`)).OnURL(HavePrefix("wss://" + chatHost)))
+		// test-api.k6.io frames its events as Python's json.dumps does.
+		Expect(res).To(HaveReceived(ContainSubstring(`"event": "CHAT_MSG"`)).OnURL(HavePrefix("wss://" + chatHost)))
 		Expect(res).To(HaveEvent("close", 3000).Times(8))
 		Expect(res).To(HaveEventsInOrder("open",
-			HaveReceived(ContainSubstring(`"event":"NAME_CHANGE"`)),
-			HaveReceived(ContainSubstring(`"event":"LEAVE"`)),
+			HaveReceived(ContainSubstring(`"event": "NAME_CHANGE"`)),
 			HaveEvent("close", 3000),
 		).OnEverySocket())
 		Expect(res).To(HaveLogged("said goodbye"))
@@ -59,6 +64,25 @@ var expectations = map[string]func(res *wstest.Result, url string){
 		Expect(res).To(HaveEventsInOrder("open", HaveReceived("hello"), "pong", HaveEvent("close", 1000)).OnEverySocket())
 		Expect(res).To(HaveLogged("pong"))
 	},
+	"echo_websocket_org.js": func(res *wstest.Result, _ string) {
+		Expect(res).To(HaveMetric("ws_sessions", 4))
+		Expect(res).To(HaveCheck("the server said who it is", 4, 0))
+		Expect(res).To(HaveMetricStat("echo_round_trip", "count", 12))
+		Expect(res).To(HaveReceived(HavePrefix("Request served by ")).OnURL("wss://echo.websocket.org/").Times(4))
+	},
+	"localhost_echo.js": func(res *wstest.Result, _ string) {
+		Expect(res).To(HaveCheck("binary echoed", 2, 0))
+		Expect(res).To(HaveEvent("pong").Times(2))
+		Expect(res).To(HaveMetric("ws_msgs_received{url:ws://localhost:10000}", 6))
+	},
+	"quickpizza_ws.js": func(res *wstest.Result, _ string) {
+		Expect(res).To(HaveMetric("ws_sessions", 6))
+		Expect(res).To(HaveCheck("our own messages came back", 6, 0))
+		Expect(res).To(HaveReceived(ContainSubstring(`"event":"LEAVE"`)).OnURL("wss://quickpizza.grafana.com/ws"))
+	},
+	"quickpizza_onping.js": func(res *wstest.Result, _ string) {
+		Expect(res).To(HaveCheck("the server pinged", 1, 0))
+	},
 	"thresholds.js": func(res *wstest.Result, _ string) {
 		Expect(res.Thresholds).To(HaveLen(6))
 		Expect(res).To(HaveMetricStat("ws_connecting", "p(95)", BeNumerically("<", 1000)))
@@ -70,9 +94,9 @@ var _ = Describe("the example scripts", func() {
 	var plain, secure *fixtures.Server
 
 	BeforeEach(func() {
-		plain = fixtures.NewServer()
+		plain = fixtures.NewServer(fixtures.WithTimeScale(0.01))
 		DeferCleanup(plain.Close)
-		secure = fixtures.NewTLSServer(fixtures.WithTLSNames(chatHost))
+		secure = fixtures.NewTLSServer(fixtures.WithTimeScale(0.01), fixtures.WithTLSNames(demoHosts...))
 		DeferCleanup(secure.Close)
 	})
 
@@ -81,12 +105,15 @@ var _ = Describe("the example scripts", func() {
 			check, ok := expectations[filepath.Base(path)]
 			Expect(ok).To(BeTrue(), "add what %s must show to expectations", path)
 
-			res, err := wsginkgo.Run(ctx, path,
+			opts := []wstest.Option{
 				wstest.WithEnv("WSTEST_URL", plain.URL),
-				wstest.WithRedirect(chatHost, plain.Addr, secure.Addr),
 				wstest.WithRootCAs(secure.CertPool()),
 				wstest.WithTimeScale(0.01),
-			)
+			}
+			for _, host := range demoHosts {
+				opts = append(opts, wstest.WithRedirect(host, plain.Addr, secure.Addr))
+			}
+			res, err := wsginkgo.Run(ctx, path, opts...)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(res).To(PassChecks())
 			Expect(res).To(PassThresholds())

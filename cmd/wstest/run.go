@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"strings"
 	"time"
@@ -56,7 +57,7 @@ func newRunFlagSet(f *runFlags, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&f.quiet, "q", false, "no progress output (short for --quiet)")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress output")
 	fs.BoolVar(&f.noFixtures, "no-fixtures", false, "do not start the embedded fixture server")
-	fs.Var(&f.fixtureHosts, "fixture-host", "send connections to NAME (any port, ws or wss) to the embedded fixtures, repeatable")
+	fs.Var(&f.fixtureHosts, "fixture-host", "send connections to NAME[:PORT] (every port of NAME; ws, wss, http, https) to the embedded fixtures, which stand in for the demo hosts echo.websocket.org, localhost:10000, quickpizza.grafana.com and test-api.k6.io; repeatable")
 	fs.BoolVar(&f.insecureSkipTLS, "insecure-skip-tls-verify", false, "skip TLS certificate verification")
 	fs.Float64Var(&f.timeScale, "time-scale", 1, "timers fire F times sooner (0 < F <= 1)")
 	fs.Var(&f.seed, "seed", "seed for Math.random and the jslib random helpers")
@@ -194,12 +195,23 @@ func (f *runFlags) fixtureOptions() ([]wstest.Option, func(), error) {
 		}
 		return nil, func() {}, nil
 	}
-	// Nothing reads the server-side records in a command run: keep memory flat.
-	plain, err := fixtures.Listen(fixtures.WithRecording(false))
+	// --fixture-host NAME[:PORT] sends every port of NAME to the fixtures;
+	// they pick a demo host's stand-in by the Host header (fixtures.DemoHosts),
+	// the generic routes for any other name.
+	names := make([]string, len(f.fixtureHosts))
+	for i, host := range f.fixtureHosts {
+		names[i] = host
+		if name, _, err := net.SplitHostPort(host); err == nil {
+			names[i] = name
+		}
+	}
+	// Nothing reads the server-side records in a command run: keep memory
+	// flat. The stand-ins' server timers (pings) follow --time-scale.
+	plain, err := fixtures.Listen(fixtures.WithRecording(false), fixtures.WithTimeScale(f.timeScale))
 	if err != nil {
 		return nil, func() {}, fmt.Errorf("starting the fixture server: %w", err)
 	}
-	secure, err := fixtures.ListenTLS(fixtures.WithRecording(false), fixtures.WithTLSNames(f.fixtureHosts...))
+	secure, err := fixtures.ListenTLS(fixtures.WithRecording(false), fixtures.WithTimeScale(f.timeScale), fixtures.WithTLSNames(names...))
 	if err != nil {
 		plain.Close()
 		return nil, func() {}, fmt.Errorf("starting the TLS fixture server: %w", err)
@@ -215,8 +227,8 @@ func (f *runFlags) fixtureOptions() ([]wstest.Option, func(), error) {
 		wstest.WithEnv("WSTEST_WSS_URL", secure.URL),
 		wstest.WithRootCAs(pool),
 	}
-	for _, host := range f.fixtureHosts {
-		opts = append(opts, wstest.WithRedirect(host, plain.Addr, secure.Addr))
+	for _, name := range names {
+		opts = append(opts, wstest.WithRedirect(name, plain.Addr, secure.Addr))
 	}
 	return opts, closeAll, nil
 }

@@ -116,3 +116,20 @@ func TestRunChatExampleOnTheFixtureHost(t *testing.T) {
 	g.Expect(stdout).To(MatchRegexp(`ws_sessions\.+: 8 `))
 	g.Expect(stdout).To(ContainSubstring("checks_succeeded......: 100.00%"))
 }
+
+func TestRunFixtureHostsStandIn(t *testing.T) {
+	g := NewWithT(t)
+	export := filepath.Join(t.TempDir(), "summary.json")
+	code, _, stderr := wstestRun(t, "--fixture-host", "echo.websocket.org", "--fixture-host", "localhost:10000",
+		"--fixture-host", "quickpizza.grafana.com", "--time-scale", "0.01", "--summary-export", export, "testdata/demohosts.js")
+	g.Expect(code).To(Equal(0), stderr)
+	data, err := os.ReadFile(export)
+	g.Expect(err).NotTo(HaveOccurred())
+	var summary struct {
+		Metrics map[string]map[string]any `json:"metrics"`
+	}
+	g.Expect(json.Unmarshal(data, &summary)).To(Succeed())
+	g.Expect(summary.Metrics["checks"]).To(HaveKeyWithValue("fails", BeNumerically("==", 0)))
+	g.Expect(summary.Metrics["checks"]).To(HaveKeyWithValue("passes", BeNumerically("==", 3)))
+	g.Expect(summary.Metrics["ws_sessions"]).To(HaveKeyWithValue("count", BeNumerically("==", 3)))
+}

@@ -18,6 +18,8 @@ Serves the fixture routes (/echo, /ws/crocochat/{room}/, /status/{code},
 /close/{code}, /drop, /ping, /send, /slow) over ws:// on ADDR and over wss://
 (self-signed certificate) on another port of the same host, prints
 WSTEST_URL=ws://... and WSTEST_WSS_URL=wss://..., and serves until interrupted.
+A request whose Host header names a demo host (echo.websocket.org,
+localhost:10000, quickpizza.grafana.com, test-api.k6.io) gets its stand-in.
 
 flags:
 `
@@ -55,7 +57,8 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return wstest.ExitInvalidConfig
 	}
 	defer plain.Close()
-	secure, err := fixtures.ListenTLS(fixtures.WithAddr(net.JoinHostPort(host, "0")), fixtures.WithRecording(false))
+	secure, err := fixtures.ListenTLS(fixtures.WithAddr(net.JoinHostPort(host, "0")), fixtures.WithRecording(false),
+		fixtures.WithTLSNames(fixtures.EchoWebSocketOrg, fixtures.QuickPizza, fixtures.TestAPI))
 	if err != nil {
 		fmt.Fprintf(stderr, "wstest serve: %v\n", err)
 		return wstest.ExitInvalidConfig

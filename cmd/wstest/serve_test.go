@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/tls"
 	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -61,6 +62,18 @@ func TestServeCommand(t *testing.T) {
 			g.Expect(string(p)).To(gomega.Equal(name))
 		})
 	}
+
+	t.Run("demo host by Host header", func(t *testing.T) {
+		g := gomega.NewWithT(t)
+		dctx, dcancel := context.WithTimeout(ctx, 10*time.Second)
+		defer dcancel()
+		c, _, err := (&websocket.Dialer{}).DialContext(dctx, urls["WSTEST_URL"]+"/any", http.Header{"Host": {"echo.websocket.org"}})
+		g.Expect(err).NotTo(gomega.HaveOccurred())
+		defer c.Close()
+		_, p, err := c.ReadMessage()
+		g.Expect(err).NotTo(gomega.HaveOccurred())
+		g.Expect(string(p)).To(gomega.HavePrefix("Request served by "))
+	})
 
 	cancel()
 	g.Expect(<-codes).To(gomega.Equal(0))
