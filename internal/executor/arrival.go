@@ -28,18 +28,17 @@ func (r *run) arrivals() {
 			sleep(r.hard, time.Until(r.soft))
 			return
 		}
+		// An iteration due before the soft end starts even when this
+		// goroutine wakes late (a loaded machine): it is not lost, it
+		// starts late, or is dropped if no VU is free by then.
 		due := start.Add(at)
 		if !sleep(r.hard, time.Until(due)) {
-			return
-		}
-		now, ok := r.canStart()
-		if !ok {
 			return
 		}
 		select {
 		case slot := <-pool:
 			wg.Go(func() {
-				r.once(slot, now)
+				r.once(slot, due)
 				pool <- slot
 			})
 			continue

