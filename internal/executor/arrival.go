@@ -37,6 +37,9 @@ func (r *run) arrivals() {
 		}
 		select {
 		case slot := <-pool:
+			if r.hard.Err() != nil { // the slot may be free because the hard end came
+				return
+			}
 			wg.Go(func() {
 				r.once(slot, due)
 				pool <- slot
