@@ -73,6 +73,7 @@ var _ = Describe("the example scripts", func() {
 				wstest.WithRedirect(chatHost, plain.Addr, secure.Addr),
 				wstest.WithRootCAs(secure.CertPool()),
 				wstest.WithTimeScale(0.01),
+				wstest.WithK6Strict(), // the examples run on k6 unchanged
 			)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(res).To(PassChecks())
