@@ -8,7 +8,7 @@
 //   go run ./cmd/wstest run --fixture-host test-api.k6.io --time-scale 0.01 examples/chat.js
 import { check } from "k6";
 import { WebSocket } from "k6/experimental/websockets";
-import { setTimeout, clearTimeout, setInterval, clearInterval } from "k6/experimental/timers";
+import { setTimeout, clearTimeout, setInterval, clearInterval } from "k6/timers";
 import { randomIntBetween, randomString } from "https://jslib.k6.io/k6-utils/1.1.0/index.js";
 
 const sessionMillis = 4000;

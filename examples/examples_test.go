@@ -109,6 +109,7 @@ var _ = Describe("the example scripts", func() {
 				wstest.WithEnv("WSTEST_URL", plain.URL),
 				wstest.WithRootCAs(secure.CertPool()),
 				wstest.WithTimeScale(0.01),
+				wstest.WithK6Strict(), // the examples run on k6 unchanged
 			}
 			for _, host := range demoHosts {
 				opts = append(opts, wstest.WithRedirect(host, plain.Addr, secure.Addr))

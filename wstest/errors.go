@@ -12,6 +12,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/wsk6/wstest/internal/bundle"
+	"github.com/wsk6/wstest/internal/vu"
 )
 
 // Exit codes, as k6 uses them.
@@ -42,6 +43,9 @@ type ScriptError struct {
 	// Stack is the JavaScript stack, one frame per line, with source
 	// maps applied; Frames splits it.
 	Stack string
+	// NotPortable is set when the portability guard threw it in strict
+	// mode (WithK6Strict): the script relied on a wstest-only behaviour.
+	NotPortable bool
 
 	cause     error
 	inLibrary bool
@@ -112,7 +116,8 @@ func ExitCode(res *Result, err error) int {
 
 // scriptError turns what JS threw (or a bundle error) into a *ScriptError.
 func scriptError(stage string, vuID, iter int64, err error) *ScriptError {
-	se := &ScriptError{Stage: stage, VU: vuID, Iteration: iter, cause: err}
+	var strict *vu.StrictError
+	se := &ScriptError{Stage: stage, VU: vuID, Iteration: iter, cause: err, NotPortable: errors.As(err, &strict)}
 	var be *bundle.ScriptError
 	var ex *goja.Exception
 	var intr *goja.InterruptedError

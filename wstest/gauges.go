@@ -2,13 +2,19 @@ package wstest
 
 import "time"
 
-// watchVUs emits vus_max once and vus every second, as k6 does, until stopped.
-func (r *runner) watchVUs(total int64) (stop func()) {
+// watchVUs emits vus and vus_max (the VUs made so far, which arrival-rate
+// scenarios raise during the run) at the start and every second, as k6
+// does, until stopped.
+func (r *runner) watchVUs() (stop func()) {
 	tags := r.baseTags(nil)
-	emit := func(now time.Time) { r.builtin.VUs.Add(now, float64(r.exec.activeVUs.Load()), tags) }
+	emit := func(now time.Time) {
+		r.builtin.VUs.Add(now, float64(r.exec.activeVUs.Load()), tags)
+		r.builtin.VUsMax.Add(now, float64(r.exec.vusInited.Load()), tags)
+	}
 	now := time.Now()
-	r.builtin.VUsMax.Add(now, float64(total), tags)
-	r.builtin.VUs.Add(now, float64(total), tags)
+	total := float64(r.exec.vusInited.Load())
+	r.builtin.VUsMax.Add(now, total, tags)
+	r.builtin.VUs.Add(now, total, tags)
 	stopTicker := every(time.Second, emit)
 	return func() {
 		stopTicker()

@@ -26,24 +26,49 @@ type scenarioRun struct {
 
 // runScenarios starts every scenario at its startTime, each on its own VUs,
 // and waits for all of them.
-func (r *runner) runScenarios(vus []*vuInstance) {
+func (r *runner) runScenarios(vus [][]*vuInstance) {
 	var wg sync.WaitGroup
-	settings := executor.Settings{}
-	if least := r.opts.MinIterationDuration; least != nil {
-		settings.MinIterationDuration = time.Duration(*least)
-	}
-	offset := 0
-	for _, sc := range r.scenarios {
-		n := executor.MaxVUs(sc)
-		s := &scenarioRun{r: r, ex: executor.New(sc, settings), vus: vus[offset : offset+n], tags: r.baseTags(sc)}
+	running := make([]*scenarioRun, len(r.scenarios))
+	for i, sc := range r.scenarios {
+		s := &scenarioRun{r: r, vus: vus[i], tags: r.baseTags(sc)}
+		s.ex = executor.New(sc, r.executorSettings(s))
 		s.info = sync.OnceValue(func() *vu.Scenario {
 			return &vu.Scenario{Name: sc.Name, Executor: sc.Executor, Start: s.ex.Start(),
 				Progress: s.ex.Progress, IterationInTest: s.ex.NextIterationInTest}
 		})
-		offset += n
+		running[i] = s
+	}
+	r.running.Store(&running)
+	for _, s := range running {
 		wg.Go(func() { s.ex.Run(r.ctx, s.iteration) })
 	}
 	wg.Wait()
+}
+
+// progress is the scenario's entry in LiveRun.Progress.
+func (s *scenarioRun) progress() ScenarioProgress {
+	sc := s.ex.Scenario()
+	sp := ScenarioProgress{Name: sc.Name, Executor: sc.Executor, Progress: s.ex.Progress(),
+		VUs: s.ex.VUs(), Iterations: s.ex.NextIterationInTest(), Dropped: s.ex.Dropped()}
+	if start := s.ex.Start(); sc.IsArrivalRate() && !start.IsZero() && sp.Progress < 1 {
+		sp.Rate = executor.Rate(sc, time.Since(start)) * float64(time.Second) / float64(sc.TimeUnitDuration())
+	}
+	return sp
+}
+
+// executorSettings are the run's settings for the executor of s, with
+// what an arrival-rate executor reports back: VUs to make, dropped
+// iterations (dropped_iterations with the scenario's tags) and warnings.
+func (r *runner) executorSettings(s *scenarioRun) executor.Settings {
+	settings := executor.Settings{
+		AddVU:   s.addVU,
+		Dropped: func(at time.Time) { r.builtin.DroppedIterations.Add(at, 1, s.tags) },
+		Warn:    func(msg string) { r.rec.Log(0, vu.LevelWarn, msg) },
+	}
+	if least := r.opts.MinIterationDuration; least != nil {
+		settings.MinIterationDuration = time.Duration(*least)
+	}
+	return settings
 }
 
 // iteration runs the scenario's function once on the VU of slot it.Slot;

@@ -32,6 +32,7 @@ type config struct {
 	sampleLimit int64
 	eventLimit  int64
 	systemEnv   bool
+	k6Strict    bool
 }
 
 // redirect sends every dial of a host name (any port) to fixed addresses.

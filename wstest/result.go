@@ -81,9 +81,13 @@ func (r *Result) ThresholdsPassed() bool {
 }
 
 // ExitCode is the exit code k6 would end this run with: 0, 99 (a threshold
-// failed), 108 (aborted by the script) or 110 (marked failed).
+// failed), 108 (aborted by the script) or 110 (marked failed); with
+// WithK6Strict, 107 when the script relied on a wstest-only behaviour in an
+// iteration (k6 would have thrown there).
 func (r *Result) ExitCode() int {
 	switch {
+	case r.notPortable():
+		return ExitScriptException
 	case r.Aborted && r.abortedByThreshold():
 		return ExitThresholdsFailed
 	case r.Aborted:
@@ -94,6 +98,16 @@ func (r *Result) ExitCode() int {
 		return ExitMarkedFailed
 	}
 	return ExitOK
+}
+
+// notPortable reports whether strict mode threw in an iteration.
+func (r *Result) notPortable() bool {
+	for _, e := range r.Errors {
+		if e.NotPortable {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Result) abortedByThreshold() bool {

@@ -94,11 +94,42 @@ type Progress struct {
 	ActiveVUs   int64 // VUs inside an iteration
 	Iterations  int64 // complete iterations
 	Interrupted int64 // interrupted iterations
+	Dropped     int64 // iterations arrival-rate scenarios dropped (no free VU)
+	// Scenarios has one entry per scenario, in the run's order, once the
+	// scenarios have their executors (empty before).
+	Scenarios []ScenarioProgress
+}
+
+// ScenarioProgress is one scenario's position in a live run.
+type ScenarioProgress struct {
+	Name     string
+	Executor string
+	// Progress is in [0, 1]: the share of iterations done for the
+	// iteration-based executors, of the duration elapsed for the others.
+	Progress float64
+	// VUs is how many VUs the scenario has: for an arrival-rate one its
+	// preAllocatedVUs plus those made during the run, up to maxVUs.
+	VUs int64
+	// Iterations is how many iterations the scenario has started.
+	Iterations int64
+	// Dropped counts the iterations an arrival-rate scenario dropped.
+	Dropped int64
+	// Rate is the iteration rate an arrival-rate scenario asks for now, per
+	// second (0 for the other executors).
+	Rate float64
 }
 
 // Progress tells how far the run has got; cheap enough to poll.
 func (l *LiveRun) Progress() Progress {
 	e := l.r.exec
-	return Progress{Elapsed: time.Since(e.start), VUs: e.vusInited.Load(), ActiveVUs: e.activeVUs.Load(),
+	p := Progress{Elapsed: time.Since(e.start), VUs: e.vusInited.Load(), ActiveVUs: e.activeVUs.Load(),
 		Iterations: e.iterations.Load(), Interrupted: e.interrupted.Load()}
+	if running := l.r.running.Load(); running != nil {
+		for _, s := range *running {
+			sp := s.progress()
+			p.Dropped += sp.Dropped
+			p.Scenarios = append(p.Scenarios, sp)
+		}
+	}
+	return p
 }

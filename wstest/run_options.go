@@ -29,6 +29,7 @@ func (r *runner) makeSettings() {
 		SystemTags: defaultSystemTags(),
 		TimeScale:  r.cfg.timeScale,
 		Shared:     vu.NewSharedStore(),
+		Guard:      r.newGuard(),
 	}
 }
 

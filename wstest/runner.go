@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/wsk6/wstest/internal/bundle"
@@ -32,6 +33,11 @@ type runner struct {
 
 	rec  *recorder
 	exec *execState
+	// lastVUID is the id of the last VU made; VUs made during the run
+	// take the next.
+	lastVUID atomic.Int64
+	// running holds the scenarios once their executors exist.
+	running atomic.Pointer[[]*scenarioRun]
 
 	parent context.Context // the caller's context: cancelling it ends everything
 	ctx    context.Context // the run's context: also cancelled on abort
@@ -99,7 +105,7 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 		return r.stopped(err)
 	}
 	stopEval := th.watch(r)
-	stopGauges := r.watchVUs(int64(len(vus)))
+	stopGauges := r.watchVUs()
 	r.runScenarios(vus)
 	stopGauges()
 	stopEval()

@@ -79,11 +79,14 @@ func (r *runner) envObject(rt *goja.Runtime) *goja.Object {
 	return o
 }
 
-// initVUs makes every VU the scenarios need, in parallel.
-func (r *runner) initVUs() ([]*vuInstance, error) {
+// initVUs makes the VUs every scenario needs before it starts
+// (executor.InitialVUs), in parallel. It returns one slice per scenario,
+// MaxVUs long: an arrival-rate scenario's slots past its preAllocatedVUs
+// stay nil until addVU fills them during the run.
+func (r *runner) initVUs() ([][]*vuInstance, error) {
 	var total int64
 	for _, sc := range r.scenarios {
-		total += int64(executor.MaxVUs(sc))
+		total += int64(executor.InitialVUs(sc))
 	}
 	vus := make([]*vuInstance, total)
 	errs := make([]error, total)
@@ -115,7 +118,35 @@ func (r *runner) initVUs() ([]*vuInstance, error) {
 	if err := r.ctx.Err(); err != nil {
 		return nil, context.Cause(r.ctx)
 	}
-	return vus, nil
+	r.lastVUID.Store(total)
+	out := make([][]*vuInstance, len(r.scenarios))
+	offset := 0
+	for i, sc := range r.scenarios {
+		n := executor.InitialVUs(sc)
+		out[i] = make([]*vuInstance, executor.MaxVUs(sc))
+		copy(out[i], vus[offset:offset+n])
+		offset += n
+	}
+	return out, nil
+}
+
+// addVU makes one more VU during the run, for slot of the scenario s (an
+// arrival-rate scenario that found no free VU). Its id follows every VU
+// made so far, as k6 numbers the VUs it makes mid-test. A failure is
+// reported as the run's error and the slot stays empty.
+func (s *scenarioRun) addVU(ctx context.Context, slot int) error {
+	r := s.r
+	v, err := r.newVU(ctx, r.lastVUID.Add(1))
+	if err != nil {
+		var se *ScriptError
+		if ctx.Err() == nil && errors.As(err, &se) {
+			r.rec.iterationError(se)
+		}
+		return err
+	}
+	s.vus[slot] = v // handed to the slot's iterations through the executor's pool
+	r.exec.vusInited.Add(1)
+	return nil
 }
 
 // setupData decodes the setup() result once per VU.

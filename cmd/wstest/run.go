@@ -37,6 +37,7 @@ type runFlags struct {
 	insecureSkipTLS bool
 	timeScale       float64
 	seed            optionalInt64
+	k6Strict        bool
 }
 
 func newRunFlagSet(f *runFlags, stderr io.Writer) *flag.FlagSet {
@@ -61,6 +62,7 @@ func newRunFlagSet(f *runFlags, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&f.insecureSkipTLS, "insecure-skip-tls-verify", false, "skip TLS certificate verification")
 	fs.Float64Var(&f.timeScale, "time-scale", 1, "timers fire F times sooner (0 < F <= 1)")
 	fs.Var(&f.seed, "seed", "seed for Math.random and the jslib random helpers")
+	fs.BoolVar(&f.k6Strict, "k6-strict", false, "make each use of a wstest-only behaviour a script error (exit 107), so the script runs on k6 unchanged")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, runUsage)
 		fs.PrintDefaults()
@@ -140,6 +142,9 @@ func (f *runFlags) options(stderr io.Writer) ([]wstest.Option, func(), error) {
 		return nil, cleanup, fmt.Errorf("--time-scale must be in (0, 1], got %v", f.timeScale)
 	}
 	opts = append(opts, wstest.WithTimeScale(f.timeScale))
+	if f.k6Strict {
+		opts = append(opts, wstest.WithK6Strict())
+	}
 	if f.seed.set {
 		opts = append(opts, wstest.WithSeed(f.seed.v))
 	}

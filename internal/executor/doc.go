@@ -1,6 +1,8 @@
 // Package executor schedules the iterations of one scenario, as k6's
-// executors do: shared-iterations, per-vu-iterations, constant-vus and
-// ramping-vus.
+// executors do: shared-iterations, per-vu-iterations, constant-vus,
+// ramping-vus (with gracefulRampDown), constant-arrival-rate and
+// ramping-arrival-rate (a pool of VUs; an iteration due when none is free
+// is dropped and counted).
 //
 // It knows nothing of JavaScript: the caller passes an Iterate function
 // that runs one iteration on a VU slot, and the executor decides when and
@@ -10,6 +12,7 @@
 // which cancels the context an iteration runs under, minIterationDuration
 // pacing, and the scenario's progress and iteration numbers.
 //
-// The pure functions (MaxVUs, TotalDuration, MaxDuration, Target,
-// NextActivation) describe a schedule without running it.
+// The pure functions (MaxVUs, InitialVUs, TotalDuration, MaxDuration,
+// Target, NextActivation, NextDeactivation, RampDownStop, Arrival, Rate,
+// MaxRatePerSecond) describe a schedule without running it.
 package executor

@@ -18,13 +18,15 @@ type Iteration struct {
 	InTest int64
 	// Start is when the executor decided to start the iteration: before
 	// the scenario's soft end, and for ramping-vus at a time the slot was
-	// active.
+	// active. For the arrival-rate executors it is when the iteration was
+	// due; it may start a little later.
 	Start time.Time
 }
 
 // Iterate runs one iteration on a VU slot and returns when it is over. ctx
-// ends at the scenario's hard end (gracefulStop after its soft end) or when
-// the run's context ends; an iteration still running then is interrupted.
+// ends at the scenario's hard end (gracefulStop after its soft end), for
+// ramping-vus gracefulRampDown after the slot is ramped down, or when the
+// run's context ends; an iteration still running then is interrupted.
 // Calls for one slot never overlap; calls for different slots run
 // concurrently.
 type Iterate func(ctx context.Context, it Iteration)
@@ -35,6 +37,19 @@ type Settings struct {
 	// iterations of one VU (k6's minIterationDuration); after an
 	// iteration that was not interrupted, the VU waits out the rest.
 	MinIterationDuration time.Duration
+	// AddVU makes the VU of a slot from InitialVUs up to MaxVUs ready. The
+	// arrival-rate executors call it during the run, in a goroutine of its
+	// own and once per slot, when an iteration was dropped for want of a
+	// free VU; the slot joins the pool when it returns nil, and later
+	// iterations may run on it. Nil means every slot is ready from the start.
+	AddVU func(ctx context.Context, slot int) error
+	// Dropped is called, from the executor's goroutine, for every iteration
+	// an arrival-rate executor drops (no free VU when it was due), with the
+	// time it was due.
+	Dropped func(at time.Time)
+	// Warn receives the executor's warnings, such as an arrival-rate
+	// scenario that reached maxVUs and drops iterations.
+	Warn func(msg string)
 }
 
 // Executor runs one scenario. Its methods are safe to call from any
@@ -46,12 +61,17 @@ type Executor struct {
 	start atomic.Pointer[time.Time] // set when the scenario starts
 	next  atomic.Int64              // InTest of the next iteration
 	done  atomic.Int64              // iterations that returned
+
+	dropped   atomic.Int64 // arrival-rate iterations dropped
+	allocated atomic.Int64 // arrival-rate VU slots ready
 }
 
 // New returns an executor for the scenario sc, which must be valid
 // (options.Scenario.Validate). It does not copy sc: do not change it.
 func New(sc *options.Scenario, s Settings) *Executor {
-	return &Executor{cfg: sc, settings: s}
+	e := &Executor{cfg: sc, settings: s}
+	e.allocated.Store(int64(InitialVUs(sc)))
+	return e
 }
 
 // Scenario returns the scenario the executor runs.
@@ -68,6 +88,19 @@ func (e *Executor) Start() time.Time {
 
 // NextIterationInTest is the InTest number the next iteration will get.
 func (e *Executor) NextIterationInTest() int64 { return e.next.Load() }
+
+// Dropped is how many iterations the arrival-rate executor has dropped so
+// far because no VU was free when they were due (dropped_iterations).
+func (e *Executor) Dropped() int64 { return e.dropped.Load() }
+
+// VUs is how many VU slots the scenario has ready: MaxVUs, or for the
+// arrival-rate executors preAllocatedVUs plus those made during the run.
+func (e *Executor) VUs() int64 {
+	if e.cfg.IsArrivalRate() {
+		return e.allocated.Load()
+	}
+	return int64(MaxVUs(e.cfg))
+}
 
 // Progress is the scenario's progress in [0, 1]: for the iteration-based
 // executors the share of iterations done, for the others the share of
@@ -116,6 +149,10 @@ func (e *Executor) Run(ctx context.Context, iterate Iterate) {
 	hard, cancel := context.WithDeadline(ctx, r.soft.Add(e.cfg.GracefulStopDuration()))
 	defer cancel()
 	r.hard = hard
+	if e.cfg.IsArrivalRate() {
+		r.arrivals()
+		return
+	}
 	var wg sync.WaitGroup
 	for slot := range MaxVUs(e.cfg) {
 		wg.Go(func() { r.slot(slot) })
@@ -165,8 +202,8 @@ func (r *run) slot(slot int) {
 }
 
 // ramp iterates while the stages' target is above slot and waits while
-// it is not. An iteration running when the target drops finishes (up to
-// the hard end).
+// it is not. An iteration running when the target drops gets
+// gracefulRampDown to finish (up to the hard end), then its ctx ends.
 func (r *run) ramp(slot int) {
 	start := r.Start()
 	for {
@@ -176,7 +213,12 @@ func (r *run) ramp(slot int) {
 		}
 		elapsed := now.Sub(start)
 		if Target(r.cfg, elapsed) > int64(slot) {
-			r.once(slot, now)
+			ctx, cancel := r.hard, context.CancelFunc(func() {})
+			if stop, ok := RampDownStop(r.cfg, int64(slot), elapsed); ok {
+				ctx, cancel = context.WithDeadline(r.hard, start.Add(stop))
+			}
+			r.onceIn(ctx, slot, now)
+			cancel()
 			continue
 		}
 		next, ok := NextActivation(r.cfg, int64(slot), elapsed)
@@ -195,11 +237,14 @@ func (r *run) canStart() (time.Time, bool) {
 }
 
 // once runs one iteration on slot, started at now, then paces it.
-func (r *run) once(slot int, now time.Time) {
-	r.iterate(r.hard, Iteration{Slot: slot, InTest: r.next.Add(1) - 1, Start: now})
+func (r *run) once(slot int, now time.Time) { r.onceIn(r.hard, slot, now) }
+
+// onceIn is once under ctx, which ends no later than the hard end.
+func (r *run) onceIn(ctx context.Context, slot int, now time.Time) {
+	r.iterate(ctx, Iteration{Slot: slot, InTest: r.next.Add(1) - 1, Start: now})
 	r.done.Add(1)
-	if least := r.settings.MinIterationDuration; least > 0 && r.hard.Err() == nil {
-		sleep(r.hard, time.Until(now.Add(least)))
+	if least := r.settings.MinIterationDuration; least > 0 && ctx.Err() == nil {
+		sleep(ctx, time.Until(now.Add(least)))
 	}
 }
 

@@ -6,9 +6,13 @@ import (
 	"github.com/wsk6/wstest/internal/options"
 )
 
-// MaxVUs is how many VU slots the scenario uses at most: vus, or for
-// ramping-vus the largest of startVUs and the stages' targets.
+// MaxVUs is how many VU slots the scenario uses at most: vus, for
+// ramping-vus the largest of startVUs and the stages' targets, for the
+// arrival-rate executors maxVUs.
 func MaxVUs(sc *options.Scenario) int {
+	if sc.IsArrivalRate() {
+		return int(max(sc.MaxVUCount(), sc.PreAllocatedVUCount(), 0))
+	}
 	if sc.Executor != options.RampingVUs {
 		return int(max(sc.VUCount(), 0))
 	}
@@ -19,17 +23,29 @@ func MaxVUs(sc *options.Scenario) int {
 	return int(max(n, 0))
 }
 
+// InitialVUs is how many VU slots the scenario needs ready before it
+// starts: preAllocatedVUs for the arrival-rate executors, whose other
+// slots up to MaxVUs are made during the run when an iteration finds no
+// free VU, and MaxVUs for the others.
+func InitialVUs(sc *options.Scenario) int {
+	if sc.IsArrivalRate() {
+		return int(max(min(sc.PreAllocatedVUCount(), int64(MaxVUs(sc))), 0))
+	}
+	return MaxVUs(sc)
+}
+
 // TotalDuration is how long after its start the scenario may begin new
-// iterations (its soft end): duration for constant-vus, the stages' sum for
-// ramping-vus, maxDuration for the iteration-based executors.
+// iterations (its soft end): duration for constant-vus and
+// constant-arrival-rate, the stages' sum for ramping-vus and
+// ramping-arrival-rate, maxDuration for the iteration-based executors.
 func TotalDuration(sc *options.Scenario) time.Duration {
 	switch sc.Executor {
-	case options.ConstantVUs:
+	case options.ConstantVUs, options.ConstantArrivalRate:
 		if sc.Duration == nil {
 			return 0
 		}
 		return time.Duration(*sc.Duration)
-	case options.RampingVUs:
+	case options.RampingVUs, options.RampingArrivalRate:
 		var d time.Duration
 		for _, st := range sc.Stages {
 			d += time.Duration(st.Duration)

@@ -16,6 +16,7 @@ type Builtins struct {
 	WSMsgsSent        *Metric // Counter
 	WSMsgsReceived    *Metric // Counter
 	WSPing            *Metric // Trend (time)
+	DroppedIterations *Metric // Counter: arrival-rate iterations with no free VU
 }
 
 // RegisterBuiltins registers k6's built-in metrics in r (or returns the
@@ -42,6 +43,7 @@ func RegisterBuiltins(r *Registry) (*Builtins, error) {
 		{&b.WSMsgsSent, "ws_msgs_sent", Counter, Default},
 		{&b.WSMsgsReceived, "ws_msgs_received", Counter, Default},
 		{&b.WSPing, "ws_ping", Trend, Time},
+		{&b.DroppedIterations, "dropped_iterations", Counter, Default},
 	}
 	for _, d := range defs {
 		m, err := r.Register(d.name, d.t, d.vt)

@@ -67,6 +67,7 @@ func TestBuiltins(t *testing.T) {
 		"ws_sessions": {"counter", "default"}, "ws_connecting": {"trend", "time"},
 		"ws_session_duration": {"trend", "time"}, "ws_msgs_sent": {"counter", "default"},
 		"ws_msgs_received": {"counter", "default"}, "ws_ping": {"trend", "time"},
+		"dropped_iterations": {"counter", "default"},
 	}
 	got := map[string][2]string{}
 	for _, m := range r.All() {

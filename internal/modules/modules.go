@@ -67,6 +67,15 @@ func removed() map[string]string {
 	}
 }
 
+// guarded maps the specifiers that only wstest serves to the portability
+// guard's behaviour for them.
+func guarded() map[string]vu.Behaviour {
+	return map[string]vu.Behaviour{
+		"k6/experimental/timers": vu.ExperimentalTimers,
+		"k6/x/websockets":        vu.XWebsockets,
+	}
+}
+
 // Natives returns the modules a script run by v can import, by specifier.
 // Each module is made at the first import of any of its names and shared by
 // them; a specifier gives the same exports object every time.
@@ -79,7 +88,12 @@ func Natives(v *vu.VU) map[string]bundle.NativeModule {
 		var inst instance
 		for _, name := range m.names {
 			var exports *goja.Object
-			out[name] = func(*goja.Runtime) (goja.Value, error) {
+			out[name] = func(rt *goja.Runtime) (goja.Value, error) {
+				if b, ok := guarded()[name]; ok {
+					if err := v.Settings.Guard.Use(b, vu.ScriptPosition(rt)); err != nil {
+						return nil, err
+					}
+				}
 				if exports == nil {
 					if inst == nil {
 						inst = m.new(v)

@@ -8,23 +8,31 @@ import (
 	"time"
 )
 
-// The executors wstest runs. k6's arrival-rate and externally-controlled
-// executors are refused by Validate.
+// The executors wstest runs, k6's six that a script can configure.
 const (
-	SharedIterations = "shared-iterations"
-	PerVUIterations  = "per-vu-iterations"
-	ConstantVUs      = "constant-vus"
-	RampingVUs       = "ramping-vus"
+	SharedIterations    = "shared-iterations"
+	PerVUIterations     = "per-vu-iterations"
+	ConstantVUs         = "constant-vus"
+	RampingVUs          = "ramping-vus"
+	ConstantArrivalRate = "constant-arrival-rate"
+	RampingArrivalRate  = "ramping-arrival-rate"
 )
+
+// ExternallyControlled is k6's executor driven through its REST API; Validate
+// refuses it with a text that says what to use instead.
+const ExternallyControlled = "externally-controlled"
 
 // Defaults of the scenario fields, as in k6.
 const (
-	DefaultGracefulStop = 30 * time.Second
-	DefaultMaxDuration  = 10 * time.Minute
+	DefaultGracefulStop     = 30 * time.Second
+	DefaultGracefulRampDown = 30 * time.Second
+	DefaultMaxDuration      = 10 * time.Minute
+	DefaultTimeUnit         = time.Second
 )
 
-// Stage is one step of a ramping-vus scenario: reach Target VUs, linearly,
-// over Duration.
+// Stage is one step of a ramping scenario: reach Target, linearly, over
+// Duration. Target is a number of VUs for ramping-vus and an iteration
+// rate per timeUnit for ramping-arrival-rate.
 type Stage struct {
 	Duration Duration `json:"duration"`
 	Target   int64    `json:"target"`
@@ -49,6 +57,11 @@ type Scenario struct {
 	StartVUs         *int64            `json:"startVUs"`
 	Stages           []Stage           `json:"stages"`
 	GracefulRampDown *Duration         `json:"gracefulRampDown"`
+	Rate             *int64            `json:"rate"`
+	StartRate        *int64            `json:"startRate"`
+	TimeUnit         *Duration         `json:"timeUnit"`
+	PreAllocatedVUs  *int64            `json:"preAllocatedVUs"`
+	MaxVUs           *int64            `json:"maxVUs"`
 	Options          any               `json:"options"`
 }
 
@@ -77,6 +90,35 @@ func (s *Scenario) StartVUCount() int64 { return orDefault(s.StartVUs, 1) }
 // GracefulStopDuration is gracefulStop, 30s when unset.
 func (s *Scenario) GracefulStopDuration() time.Duration {
 	return durationOr(s.GracefulStop, DefaultGracefulStop)
+}
+
+// GracefulRampDownDuration is gracefulRampDown, 30s when unset.
+func (s *Scenario) GracefulRampDownDuration() time.Duration {
+	return durationOr(s.GracefulRampDown, DefaultGracefulRampDown)
+}
+
+// TimeUnitDuration is timeUnit, 1s when unset.
+func (s *Scenario) TimeUnitDuration() time.Duration {
+	return durationOr(s.TimeUnit, DefaultTimeUnit)
+}
+
+// RateCount is rate, 0 when unset (Validate refuses that).
+func (s *Scenario) RateCount() int64 { return orDefault(s.Rate, 0) }
+
+// StartRateCount is startRate, 0 when unset.
+func (s *Scenario) StartRateCount() int64 { return orDefault(s.StartRate, 0) }
+
+// PreAllocatedVUCount is preAllocatedVUs, 0 when unset (Validate refuses
+// that).
+func (s *Scenario) PreAllocatedVUCount() int64 { return orDefault(s.PreAllocatedVUs, 0) }
+
+// MaxVUCount is maxVUs; when unset it is preAllocatedVUs, as in k6.
+func (s *Scenario) MaxVUCount() int64 { return orDefault(s.MaxVUs, s.PreAllocatedVUCount()) }
+
+// IsArrivalRate reports whether the scenario's executor is one of the
+// arrival-rate ones.
+func (s *Scenario) IsArrivalRate() bool {
+	return s.Executor == ConstantArrivalRate || s.Executor == RampingArrivalRate
 }
 
 // MaxDurationValue is maxDuration, 10m when unset.

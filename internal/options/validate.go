@@ -86,14 +86,35 @@ func (s *Scenario) problems() []string {
 		if s.StartVUCount() < 0 {
 			add("the number of start VUs shouldn't be negative")
 		}
-		if len(s.Stages) == 0 {
-			add("at least one stage has to be specified")
+		stagesProblems(s.Stages, add)
+	case ConstantArrivalRate:
+		switch {
+		case s.Rate == nil:
+			add("the iteration rate isn't specified")
+		case *s.Rate <= 0:
+			add("the iteration rate must be more than 0")
 		}
-		for i, st := range s.Stages {
-			if st.Target < 0 {
-				add("target for stage %d shouldn't be negative", i+1)
-			}
+		if s.TimeUnitDuration() <= 0 {
+			add("the timeUnit must be more than 0")
 		}
+		switch {
+		case s.Duration == nil:
+			add("the duration is unspecified")
+		case *s.Duration <= 0:
+			add("the duration must be more than 0")
+		}
+		poolProblems(s, add)
+	case RampingArrivalRate:
+		if s.StartRateCount() < 0 {
+			add("the startRate value can't be negative")
+		}
+		if s.TimeUnitDuration() <= 0 {
+			add("the timeUnit must be more than 0")
+		}
+		stagesProblems(s.Stages, add)
+		poolProblems(s, add)
+	case ExternallyControlled:
+		add("executor %q is not supported by wstest: it is driven at run time through k6's REST API (k6 pause, resume, scale), which wstest does not serve; use ramping-vus or ramping-arrival-rate for a load that changes over the run", s.Executor)
 	case "":
 		add("executor is missing: use %s", supported())
 	default:
@@ -102,6 +123,32 @@ func (s *Scenario) problems() []string {
 	return out
 }
 
+// stagesProblems checks the stages of a ramping executor.
+func stagesProblems(stages []Stage, add func(string, ...any)) {
+	if len(stages) == 0 {
+		add("at least one stage has to be specified")
+	}
+	for i, st := range stages {
+		if st.Target < 0 {
+			add("target for stage %d shouldn't be negative", i+1)
+		}
+	}
+}
+
+// poolProblems checks the VU pool of an arrival-rate executor.
+func poolProblems(s *Scenario, add func(string, ...any)) {
+	switch {
+	case s.PreAllocatedVUs == nil:
+		add("the number of preAllocatedVUs isn't specified")
+	case *s.PreAllocatedVUs < 0:
+		add("the number of preAllocatedVUs shouldn't be negative")
+	}
+	if s.MaxVUs != nil && *s.MaxVUs < s.PreAllocatedVUCount() {
+		add("maxVUs can't be less than preAllocatedVUs")
+	}
+}
+
 func supported() string {
-	return strings.Join([]string{SharedIterations, PerVUIterations, ConstantVUs, RampingVUs}, ", ")
+	return strings.Join([]string{SharedIterations, PerVUIterations, ConstantVUs, RampingVUs,
+		ConstantArrivalRate, RampingArrivalRate}, ", ")
 }

@@ -32,11 +32,33 @@ func TestValidate(t *testing.T) {
 			"scenario r has configuration errors: the number of start VUs shouldn't be negative\n\t- " +
 				"scenario r has configuration errors: target for stage 1 shouldn't be negative"},
 		{"missing executor", `{"scenarios": {"x": {"vus": 1}}}`,
-			"scenario x has configuration errors: executor is missing: use shared-iterations, per-vu-iterations, constant-vus, ramping-vus"},
-		{"unsupported executor", `{"scenarios": {"x": {"executor": "constant-arrival-rate"}}}`,
-			`scenario x has configuration errors: executor "constant-arrival-rate" is not supported by wstest: use shared-iterations, per-vu-iterations, constant-vus, ramping-vus`},
+			"scenario x has configuration errors: executor is missing: use shared-iterations, per-vu-iterations, constant-vus, ramping-vus, constant-arrival-rate, ramping-arrival-rate"},
+		{"unknown executor", `{"scenarios": {"x": {"executor": "bogus"}}}`,
+			`scenario x has configuration errors: executor "bogus" is not supported by wstest: use shared-iterations, per-vu-iterations, constant-vus, ramping-vus, constant-arrival-rate, ramping-arrival-rate`},
+		{"externally-controlled", `{"scenarios": {"x": {"executor": "externally-controlled", "vus": 1, "maxVUs": 2, "duration": "1s"}}}`,
+			`scenario x has configuration errors: executor "externally-controlled" is not supported by wstest: it is driven at run time through k6's REST API (k6 pause, resume, scale), which wstest does not serve; use ramping-vus or ramping-arrival-rate for a load that changes over the run`},
+		{"a valid constant-arrival-rate", `{"scenarios": {"c": {"executor": "constant-arrival-rate", "rate": 20, "timeUnit": "100ms",
+			"duration": "500ms", "preAllocatedVUs": 2, "maxVUs": 4}}}`, ""},
+		{"constant-arrival-rate with nothing", `{"scenarios": {"c": {"executor": "constant-arrival-rate"}}}`,
+			"scenario c has configuration errors: the iteration rate isn't specified\n\t- " +
+				"scenario c has configuration errors: the duration is unspecified\n\t- " +
+				"scenario c has configuration errors: the number of preAllocatedVUs isn't specified"},
+		{"constant-arrival-rate out of range", `{"scenarios": {"c": {"executor": "constant-arrival-rate", "rate": 0, "timeUnit": 0,
+			"duration": 0, "preAllocatedVUs": -1, "maxVUs": -2}}}`,
+			"scenario c has configuration errors: the iteration rate must be more than 0\n\t- " +
+				"scenario c has configuration errors: the timeUnit must be more than 0\n\t- " +
+				"scenario c has configuration errors: the duration must be more than 0\n\t- " +
+				"scenario c has configuration errors: the number of preAllocatedVUs shouldn't be negative\n\t- " +
+				"scenario c has configuration errors: maxVUs can't be less than preAllocatedVUs"},
+		{"a valid ramping-arrival-rate, maxVUs defaulting to preAllocatedVUs", `{"scenarios": {"r": {"executor": "ramping-arrival-rate",
+			"preAllocatedVUs": 3, "stages": [{"duration": "1s", "target": 10}]}}}`, ""},
+		{"ramping-arrival-rate problems", `{"scenarios": {"r": {"executor": "ramping-arrival-rate", "startRate": -1,
+			"preAllocatedVUs": 3, "maxVUs": 2, "stages": [{"duration": "1s", "target": -1}]}}}`,
+			"scenario r has configuration errors: the startRate value can't be negative\n\t- " +
+				"scenario r has configuration errors: target for stage 1 shouldn't be negative\n\t- " +
+				"scenario r has configuration errors: maxVUs can't be less than preAllocatedVUs"},
 		{"empty scenario", `{"scenarios": {"x": null}}`,
-			"scenario x has configuration errors: executor is missing: use shared-iterations, per-vu-iterations, constant-vus, ramping-vus"},
+			"scenario x has configuration errors: executor is missing: use shared-iterations, per-vu-iterations, constant-vus, ramping-vus, constant-arrival-rate, ramping-arrival-rate"},
 		{"scenarios with a shortcut", `{"iterations": 2, "scenarios": {"x": {"executor": "per-vu-iterations"}}}`,
 			"scenarios cannot be combined with the iterations, duration or stages shortcuts"},
 		{"stages with duration", `{"duration": "1s", "stages": [{"duration": "1s", "target": 1}]}`,

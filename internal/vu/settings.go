@@ -33,4 +33,7 @@ type Settings struct {
 	// Shared holds what the run builds once for all its VUs (SharedArray
 	// data). The pointer never changes; the store is safe for concurrent use.
 	Shared *SharedStore
+	// Guard is the run's portability guard: modules call it when a script
+	// relies on a behaviour only wstest has. Nil guards nothing.
+	Guard *Guard
 }

@@ -28,8 +28,13 @@ func (m *Module) defineWebSocket(binaryType string) *goja.Object {
 	}).(*goja.Object)
 	proto = ctor.Get("prototype").(*goja.Object)
 	for i, name := range []string{"CONNECTING", "OPEN", "CLOSING", "CLOSED"} {
-		_ = ctor.DefineDataProperty(name, rt.ToValue(i), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-		_ = proto.DefineDataProperty(name, rt.ToValue(i), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		// Accessors, so that the portability guard sees a script read them.
+		get := rt.ToValue(func(goja.FunctionCall) goja.Value {
+			m.vu.Settings.Guard.UseIn(rt, vu.ReadyStateConstants)
+			return rt.ToValue(i)
+		})
+		_ = ctor.DefineAccessorProperty(name, get, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = proto.DefineAccessorProperty(name, get, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
 	method := func(name string, f func(s *socket, call goja.FunctionCall) goja.Value) {
 		_ = proto.DefineDataProperty(name, rt.ToValue(func(call goja.FunctionCall) goja.Value {
@@ -124,6 +129,7 @@ func (m *Module) addEventListener(s *socket, call goja.FunctionCall) goja.Value 
 }
 
 func (m *Module) removeEventListener(s *socket, call goja.FunctionCall) goja.Value {
+	m.vu.Settings.Guard.UseIn(m.rt, vu.RemoveEventListener)
 	kind := eventKind(call.Argument(0).String())
 	if kind < 0 {
 		return goja.Undefined()

@@ -5,12 +5,15 @@ import (
 	"strconv"
 
 	"github.com/dop251/goja"
+
+	"github.com/wsk6/wstest/internal/vu"
 )
 
 // blobData is the Go side of a Blob: immutable bytes and a type.
 type blobData struct {
-	data []byte
-	typ  string
+	data     []byte
+	typ      string
+	received bool // made for a received message (the guard watches instanceof on it)
 }
 
 // defineBlob makes the VU's one Blob constructor (DECISIONS 5).
@@ -32,6 +35,18 @@ func (m *Module) defineBlob() {
 	}).(*goja.Object)
 	proto := ctor.Get("prototype").(*goja.Object)
 	m.blobCtor, m.blobProto = ctor, proto
+	// instanceof as usual (the prototype chain), but a received blob that
+	// passes is a use of a wstest-only behaviour.
+	_ = ctor.DefineDataPropertySymbol(goja.SymHasInstance, rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		obj, ok := call.Argument(0).(*goja.Object)
+		if !ok || !inherits(obj, proto) {
+			return rt.ToValue(false)
+		}
+		if b := m.blobOf(obj); b != nil && b.received {
+			m.vu.Settings.Guard.UseIn(rt, vu.ReceivedBlob)
+		}
+		return rt.ToValue(true)
+	}), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 
 	method := func(name string, f func(b *blobData, call goja.FunctionCall) goja.Value) {
 		_ = proto.DefineDataProperty(name, rt.ToValue(func(call goja.FunctionCall) goja.Value {
@@ -99,10 +114,28 @@ func clampIndex(v goja.Value, def, size int64) int64 {
 
 // newBlob makes a Blob over data (not copied: blob bytes never change).
 func (m *Module) newBlob(data []byte, typ string) *goja.Object {
+	return m.makeBlob(&blobData{data: data, typ: typ})
+}
+
+// receivedBlob makes the Blob of a received binary message.
+func (m *Module) receivedBlob(data []byte) *goja.Object {
+	return m.makeBlob(&blobData{data: data, received: true})
+}
+
+func (m *Module) makeBlob(b *blobData) *goja.Object {
 	obj := m.rt.CreateObject(m.blobProto)
-	_ = obj.DefineDataPropertySymbol(m.blobKey, m.rt.ToValue(&blobData{data: data, typ: typ}),
-		goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	_ = obj.DefineDataPropertySymbol(m.blobKey, m.rt.ToValue(b), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	return obj
+}
+
+// inherits reports whether proto is on obj's prototype chain.
+func inherits(obj, proto *goja.Object) bool {
+	for p := obj.Prototype(); p != nil; p = p.Prototype() {
+		if p == proto {
+			return true
+		}
+	}
+	return false
 }
 
 // blobOf returns the data of a Blob made by this module, or nil.

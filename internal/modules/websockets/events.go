@@ -129,7 +129,7 @@ func (s *socket) message(t *task) error {
 	case !binary:
 		e.text = t.text
 	case s.binaryType == "blob":
-		e.data = s.m.newBlob(data, "")
+		e.data = s.m.receivedBlob(data)
 	default:
 		if s.binaryType == "" && !s.warnedBlob {
 			s.warnedBlob = true

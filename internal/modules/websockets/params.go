@@ -9,6 +9,8 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/wsk6/wstest/internal/vu"
+
 	k6http "github.com/wsk6/wstest/internal/modules/http"
 )
 
@@ -106,6 +108,7 @@ func (m *Module) parseParams(v goja.Value) params {
 			}
 			p.compression = true
 		case "closeTimeout":
+			m.vu.Settings.Guard.UseIn(m.rt, vu.CloseTimeout)
 			p.closeTimeout = m.parseCloseTimeout(val)
 		default:
 			m.throw("unknown WebSocket's option " + key)

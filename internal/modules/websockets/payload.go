@@ -5,6 +5,8 @@ import (
 	"reflect"
 
 	"github.com/dop251/goja"
+
+	"github.com/wsk6/wstest/internal/vu"
 )
 
 var (
@@ -35,6 +37,9 @@ func (m *Module) payload(v goja.Value) outgoing {
 		return outgoing{text: v.String()}
 	}
 	if obj, ok := v.(*goja.Object); ok {
+		if m.blobOf(obj) != nil {
+			m.vu.Settings.Guard.UseIn(m.rt, vu.SendBlob)
+		}
 		if b, ok := m.bytesOf(obj); ok {
 			return outgoing{binary: true, data: append([]byte(nil), b...)}
 		}
