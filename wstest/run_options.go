@@ -96,6 +96,10 @@ func (r *runner) applyConfig(opts *options.Options) {
 	}
 	s.Throw = opts.Throw
 	s.NoCookiesReset = opts.NoCookiesReset
+	s.HTTP = vu.HTTPSettings{
+		MaxRedirects: opts.MaxRedirects, DiscardResponseBodies: opts.DiscardResponseBodies,
+		Batch: opts.Batch, BatchPerHost: opts.BatchPerHost, NoConnectionReuse: opts.NoConnectionReuse,
+	}
 	r.network.configure(opts.Hosts, opts.InsecureSkipTLSVerify)
 	s.TLS = r.network.tlsConfig()
 	r.settings = &s
