@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
-
-	"github.com/wsk6/wstest/internal/vu"
 )
 
 // jarObject is the JavaScript side of a CookieJar: a dynamic object whose
@@ -26,18 +24,11 @@ type jarObject struct {
 
 var _ goja.DynamicObject = (*jarObject)(nil)
 
-// Module is k6/http for one VU.
-type Module struct{ vu *vu.VU }
-
-// New makes the module for v.
-func New(v *vu.VU) *Module { return &Module{vu: v} }
-
-// Exports returns cookieJar() (the VU's default jar) and the CookieJar
-// constructor.
-func (m *Module) Exports(string) *goja.Object {
+// jarExports adds cookieJar() (the VU's default jar) and the CookieJar
+// constructor to exports.
+func (m *Module) jarExports(exports *goja.Object) {
 	v := m.vu
 	rt := v.Runtime
-	exports := rt.NewObject()
 	ctor := rt.ToValue(func(call goja.ConstructorCall) *goja.Object {
 		jar, _ := cookiejar.New(nil)
 		return newJarObject(rt, func() http.CookieJar { return jar }, call.This.Prototype())
@@ -45,9 +36,11 @@ func (m *Module) Exports(string) *goja.Object {
 	proto, _ := ctor.Get("prototype").(*goja.Object)
 	_ = exports.Set("CookieJar", ctor)
 	_ = exports.Set("cookieJar", func() *goja.Object {
+		if v.InInit() {
+			m.throw("Making cookie jars in the init context is not supported")
+		}
 		return newJarObject(rt, v.CookieJar, proto)
 	})
-	return exports
 }
 
 // JarOf returns the Go cookie jar behind a CookieJar object made by this
