@@ -9,32 +9,63 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// jsonMethod is res.json(selector?): the body parsed (and cached), or the
-// GJSON selector's match.
-func (m *Module) jsonMethod(body []byte, hasBody bool) func(goja.FunctionCall) goja.Value {
-	var cached goja.Value
-	return func(c goja.FunctionCall) goja.Value {
-		if !hasBody {
-			m.throw("the body is null so we can't transform it to JSON - this likely was because of a request error getting the response")
-		}
-		if sel := c.Argument(0); !goja.IsUndefined(sel) {
-			if !gjson.ValidBytes(body) {
-				return goja.Undefined()
-			}
-			r := gjson.GetBytes(body, sel.String())
-			if !r.Exists() {
-				return goja.Undefined()
-			}
-			return m.parseJSON([]byte(r.Raw))
-		}
-		if cached == nil {
-			if err := jsonSyntax(body); err != nil {
-				panic(m.rt.NewGoError(err))
-			}
-			cached = m.parseJSON(body)
-		}
-		return cached
+// bodyData is the body a Response's json() reads, and its parsed value.
+type bodyData struct {
+	raw    []byte
+	has    bool
+	cached goja.Value
+}
+
+// responseProto returns the prototype of the VU's Responses: json(), and
+// html(), clickLink() and submitForm() that say they are not supported.
+func (m *Module) responseProto() *goja.Object {
+	if m.proto != nil {
+		return m.proto
 	}
+	p := m.rt.NewObject()
+	notSupported := func(name string) func(goja.FunctionCall) goja.Value {
+		return func(goja.FunctionCall) goja.Value {
+			m.throwf("Response.%s() is not supported by wstest (it needs k6/html); parse res.body yourself", name)
+			return nil
+		}
+	}
+	_ = p.Set("clickLink", notSupported("clickLink"))
+	_ = p.Set("html", notSupported("html"))
+	_ = p.Set("json", m.json)
+	_ = p.Set("submitForm", notSupported("submitForm"))
+	m.proto = p
+	return p
+}
+
+// json is res.json(selector?): the body parsed (and cached), or the GJSON
+// selector's match.
+func (m *Module) json(c goja.FunctionCall) goja.Value {
+	var b *bodyData
+	if o, ok := c.This.(*goja.Object); ok {
+		if r, ok := o.Export().(*responseObject); ok {
+			b = r.body
+		}
+	}
+	if b == nil || !b.has {
+		m.throw("the body is null so we can't transform it to JSON - this likely was because of a request error getting the response")
+	}
+	if sel := c.Argument(0); !goja.IsUndefined(sel) {
+		if !gjson.ValidBytes(b.raw) {
+			return goja.Undefined()
+		}
+		r := gjson.GetBytes(b.raw, sel.String())
+		if !r.Exists() {
+			return goja.Undefined()
+		}
+		return m.parseJSON([]byte(r.Raw))
+	}
+	if b.cached == nil {
+		if err := jsonSyntax(b.raw); err != nil {
+			panic(m.rt.NewGoError(err))
+		}
+		b.cached = m.parseJSON(b.raw)
+	}
+	return b.cached
 }
 
 // parseJSON parses valid JSON with the runtime's JSON.parse.

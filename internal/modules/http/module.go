@@ -17,7 +17,10 @@ type Module struct {
 	client *client
 	// callback is the VU's response callback; nil means none.
 	callback *statuses
-	// fileKey and urlKey mark http.file and http.url results.
+	// proto is the prototype of the VU's Responses (made at first use).
+	proto *goja.Object
+	// fileKey, urlKey and statusKey mark http.file, http.url and
+	// expectedStatuses results.
 	fileKey, urlKey, statusKey *goja.Symbol
 }
 

@@ -22,7 +22,7 @@ export default function () {
 	g.Expect(v.Logs()).To(Equal([]string{
 		"info: 200 200 OK HTTP/1.1 ok a, b v undefined",
 		"info: abc -6795364578871 127.0.0.1 true true",
-		"info: remote_ip remote_port url status status_text proto headers cookies body timings tls_version tls_cipher_suite ocsp error error_code request clickLink html json submitForm",
+		"info: remote_ip remote_port url status status_text proto headers cookies body timings tls_version tls_cipher_suite ocsp error error_code request",
 		"info: duration blocked looking_up connecting tls_handshaking sending waiting receiving true  0",
 	}))
 	g.Expect(v.Metric("http_reqs").Count()).To(Equal(1))

@@ -38,110 +38,203 @@ func (m *Module) ocsp() *goja.Object {
 // (Go's zero time in nanoseconds, overflowed, then milliseconds).
 const zeroTimeMillis = -6795364578871
 
-// fields holds a Response's data keys in k6's order.
-type fields struct {
-	remoteIP           string
-	remotePort         int
-	url                string
-	status             int
-	statusText, proto  string
-	headers, cookies   *goja.Object
-	body               goja.Value
-	timings            *goja.Object
-	tlsVersion, cipher string
-	errText            string
-	errCode            int
-	request            goja.Value
+// responseKeys are a Response's data keys, in k6's order.
+func responseKeys() [16]string {
+	return [16]string{"remote_ip", "remote_port", "url", "status", "status_text", "proto", "headers",
+		"cookies", "body", "timings", "tls_version", "tls_cipher_suite", "ocsp", "error", "error_code", "request"}
 }
 
-// object builds the Response object: the data keys in k6's order, then
-// the methods.
-func (m *Module) object(f *fields, raw []byte, hasBody bool) *goja.Object {
-	o := m.rt.NewObject()
-	_ = o.Set("remote_ip", f.remoteIP)
-	_ = o.Set("remote_port", f.remotePort)
-	_ = o.Set("url", f.url)
-	_ = o.Set("status", f.status)
-	_ = o.Set("status_text", f.statusText)
-	_ = o.Set("proto", f.proto)
-	_ = o.Set("headers", f.headers)
-	_ = o.Set("cookies", f.cookies)
-	_ = o.Set("body", f.body)
-	_ = o.Set("timings", f.timings)
-	_ = o.Set("tls_version", f.tlsVersion)
-	_ = o.Set("tls_cipher_suite", f.cipher)
-	_ = o.Set("ocsp", m.ocsp())
-	_ = o.Set("error", f.errText)
-	_ = o.Set("error_code", f.errCode)
-	_ = o.Set("request", f.request)
-	notSupported := func(name string) func(goja.FunctionCall) goja.Value {
-		return func(goja.FunctionCall) goja.Value {
-			m.throwf("Response.%s() is not supported by wstest (it needs k6/html); parse res.body yourself", name)
-			return nil
+// responseObject is a Response: a host object, like k6's, whose values
+// are built at their first read (a script that reads only status pays for
+// nothing else). Its keys can be assigned; new keys cannot be added.
+type responseObject struct {
+	m    *Module
+	vals [16]goja.Value
+	body *bodyData
+	// what the values are built from
+	pr       *prepared
+	res      *result
+	last     *hop
+	errText  string
+	errCode  int
+	unsent   bool // a placeholder: the request was not sent
+	bodyKind string
+}
+
+var _ goja.DynamicObject = (*responseObject)(nil)
+
+func keyIndex(key string) int {
+	for i, k := range responseKeys() {
+		if k == key {
+			return i
 		}
 	}
-	_ = o.Set("clickLink", notSupported("clickLink"))
-	_ = o.Set("html", notSupported("html"))
-	_ = o.Set("json", m.jsonMethod(raw, hasBody))
-	_ = o.Set("submitForm", notSupported("submitForm"))
+	return -1
+}
+
+// Get implements goja.DynamicObject.
+func (r *responseObject) Get(key string) goja.Value {
+	i := keyIndex(key)
+	if i < 0 {
+		return nil
+	}
+	if r.vals[i] == nil {
+		r.vals[i] = r.build(i)
+	}
+	return r.vals[i]
+}
+
+// Set implements goja.DynamicObject: existing keys only.
+func (r *responseObject) Set(key string, v goja.Value) bool {
+	i := keyIndex(key)
+	if i < 0 {
+		return false
+	}
+	r.vals[i] = v
+	return true
+}
+
+// Has implements goja.DynamicObject.
+func (r *responseObject) Has(key string) bool { return keyIndex(key) >= 0 }
+
+// Delete implements goja.DynamicObject: nothing can be deleted.
+func (r *responseObject) Delete(string) bool { return false }
+
+// Keys implements goja.DynamicObject.
+func (r *responseObject) Keys() []string {
+	k := responseKeys()
+	return k[:]
+}
+
+// build makes the value of key i (responseKeys' order).
+func (r *responseObject) build(i int) goja.Value {
+	m, rt := r.m, r.m.rt
+	var resp *http.Response
+	if r.res != nil && r.res.err == nil {
+		resp = r.res.resp
+	}
+	switch i {
+	case 0, 1: // remote_ip, remote_port
+		host, port := "", 0
+		if resp != nil && r.last != nil {
+			if h, p, err := net.SplitHostPort(r.last.remote); err == nil {
+				host = h
+				port, _ = strconv.Atoi(p)
+			}
+		}
+		if i == 0 {
+			return rt.ToValue(host)
+		}
+		return rt.ToValue(port)
+	case 2: // url
+		switch {
+		case resp != nil:
+			return rt.ToValue(resp.Request.URL.String())
+		case r.pr != nil:
+			return rt.ToValue(r.pr.req.URL.String())
+		}
+		return rt.ToValue("")
+	case 3:
+		if resp != nil {
+			return rt.ToValue(resp.StatusCode)
+		}
+		return rt.ToValue(0)
+	case 4, 5: // status_text, proto
+		if resp == nil {
+			return rt.ToValue("")
+		}
+		if i == 4 {
+			return rt.ToValue(resp.Status)
+		}
+		return rt.ToValue(resp.Proto)
+	case 6: // headers
+		h := rt.NewObject()
+		if resp != nil {
+			for k, v := range resp.Header {
+				_ = h.Set(k, strings.Join(v, ", "))
+			}
+		}
+		return h
+	case 7: // cookies
+		c := rt.NewObject()
+		if resp != nil {
+			m.setCookies(c, resp.Cookies())
+		}
+		return c
+	case 8: // body
+		switch r.bodyKind {
+		case "unsent":
+			return rt.NewArray()
+		case "head":
+			return rt.ToValue("")
+		case "binary":
+			return rt.ToValue(rt.NewArrayBuffer(r.body.raw))
+		case "text":
+			return rt.ToValue(textOf(r.body.raw))
+		}
+		return goja.Null()
+	case 9:
+		return m.timings(r.last)
+	case 10, 11: // tls_version, tls_cipher_suite
+		if resp == nil || resp.TLS == nil {
+			return rt.ToValue("")
+		}
+		if i == 10 {
+			return rt.ToValue(tlsVersion(resp.TLS.Version))
+		}
+		return rt.ToValue(tls.CipherSuiteName(resp.TLS.CipherSuite))
+	case 12:
+		return m.ocsp()
+	case 13:
+		return rt.ToValue(r.errText)
+	case 14:
+		return rt.ToValue(r.errCode)
+	default: // request
+		if r.unsent {
+			return goja.Null()
+		}
+		return m.requestObject(r.pr, r.res)
+	}
+}
+
+func (m *Module) object(r *responseObject) *goja.Object {
+	o := m.rt.NewDynamicObject(r)
+	_ = o.SetPrototype(m.responseProto())
 	return o
 }
 
 // placeholder is the Response of a request that was not sent.
 func (m *Module) placeholder(errText string, code int) goja.Value {
-	f := &fields{headers: m.rt.NewObject(), cookies: m.rt.NewObject(), body: m.rt.NewArray(),
-		timings: m.timings(nil), errText: errText, errCode: code, request: goja.Null()}
-	return m.object(f, nil, false)
+	return m.object(&responseObject{m: m, body: &bodyData{}, errText: errText, errCode: code,
+		unsent: true, bodyKind: "unsent"})
 }
 
 // response builds the Response of a sent request.
 func (m *Module) response(pr *prepared, res *result) goja.Value {
-	f := &fields{headers: m.rt.NewObject(), cookies: m.rt.NewObject(), body: goja.Null(), url: pr.req.URL.String()}
-	var last *hop
+	r := &responseObject{m: m, pr: pr, res: res, body: &bodyData{}}
 	if n := len(res.hops); n > 0 {
-		last = res.hops[n-1]
+		r.last = res.hops[n-1]
 	}
-	f.request = m.requestObject(pr, res)
 	if res.err != nil {
-		f.timings = m.timings(last)
-		f.errText, f.errCode = res.err.short, res.err.code
-		return m.object(f, nil, false)
+		r.errText, r.errCode = res.err.short, res.err.code
+		return m.object(r)
 	}
 	resp := res.resp
-	f.url = resp.Request.URL.String()
-	f.status, f.statusText, f.proto = resp.StatusCode, resp.Status, resp.Proto
-	if last != nil {
-		if host, port, err := net.SplitHostPort(last.remote); err == nil {
-			f.remoteIP = host
-			f.remotePort, _ = strconv.Atoi(port)
-		}
+	status := resp.StatusCode
+	if status >= 400 {
+		r.errCode = 1000 + status
 	}
-	if resp.TLS != nil {
-		f.tlsVersion = tlsVersion(resp.TLS.Version)
-		f.cipher = tls.CipherSuiteName(resp.TLS.CipherSuite)
-	}
-	if f.status >= 400 {
-		f.errCode = 1000 + f.status
-	}
-	for k, v := range resp.Header {
-		_ = f.headers.Set(k, strings.Join(v, ", "))
-	}
-	m.setCookies(f.cookies, resp.Cookies())
-	f.timings = m.timings(last)
-	hasBody := true
+	r.body.raw = res.body
 	switch {
-	case f.status < 200 || f.status == http.StatusNoContent || f.status == http.StatusNotModified:
-		hasBody = false
+	case status < 200 || status == http.StatusNoContent || status == http.StatusNotModified:
 	case resp.Request.Method == http.MethodHead:
-		f.body = m.rt.ToValue("")
-	case pr.p.responseType == "binary":
-		f.body = m.rt.ToValue(m.rt.NewArrayBuffer(res.body))
+		r.bodyKind = "head"
 	case pr.p.responseType == "none":
-		hasBody = false
 	default:
-		f.body = m.rt.ToValue(textOf(res.body))
+		r.bodyKind = pr.p.responseType
+		r.body.has = true
 	}
-	return m.object(f, res.body, hasBody)
+	return m.object(r)
 }
 
 // textOf decodes b as UTF-8, each invalid byte becoming U+FFFD.
