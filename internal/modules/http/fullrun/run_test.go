@@ -11,8 +11,8 @@ import (
 
 	. "github.com/onsi/gomega"
 
-	. "github.com/wsk6/wstest/matchers"
 	"github.com/wsk6/wstest/internal/scripttest"
+	. "github.com/wsk6/wstest/matchers"
 	"github.com/wsk6/wstest/wstest"
 )
 
