@@ -7,6 +7,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dop251/goja"
@@ -128,18 +129,15 @@ func (j *jarObject) set(call goja.FunctionCall) goja.Value {
 	if opts, ok := call.Argument(3).(*goja.Object); ok {
 		for _, k := range opts.Keys() {
 			val := opts.Get(k)
-			switch k {
+			switch strings.ToLower(k) {
 			case "domain":
 				c.Domain = val.String()
 			case "path":
 				c.Path = val.String()
 			case "expires":
-				t, err := http.ParseTime(val.String())
+				t, err := time.Parse(time.RFC1123, val.String())
 				if err != nil {
-					t, err = time.Parse(time.RFC3339, val.String())
-				}
-				if err != nil {
-					j.throw(fmt.Errorf("unable to parse expires %q: %w", val.String(), err))
+					j.throw(fmt.Errorf("unable to parse \"expires\" date string %q: %w", val.String(), err))
 				}
 				c.Expires = t
 			case "max_age":
@@ -152,7 +150,7 @@ func (j *jarObject) set(call goja.FunctionCall) goja.Value {
 		}
 	}
 	j.jar().SetCookies(u, []*http.Cookie{c})
-	return goja.Undefined()
+	return j.rt.ToValue(true)
 }
 
 // cookiesForURL(url) returns {name: [values]}.
@@ -217,6 +215,9 @@ func (j *jarObject) clear(call goja.FunctionCall) goja.Value {
 
 // delete(url, name) removes the cookie name sent to url.
 func (j *jarObject) delete(call goja.FunctionCall) goja.Value {
+	if call.Argument(1).String() == "" {
+		j.throw(errors.New("cookie: is null"))
+	}
 	j.expire(j.parseURL(call.Argument(0)), call.Argument(1).String())
 	return goja.Undefined()
 }

@@ -74,3 +74,6 @@ func run(t *testing.T, url, src string, opts ...modulestest.Option) (*modulestes
 	defer cancel()
 	return v, v.Run(ctx, src)
 }
+
+// modulestestEnv sets __ENV[key] = value.
+func modulestestEnv(key, value string) modulestest.Option { return modulestest.WithEnv(key, value) }
