@@ -1,0 +1,107 @@
+package fullrun_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	. "github.com/onsi/gomega"
+
+	"github.com/wsk6/wstest/fixtures"
+	"github.com/wsk6/wstest/internal/scripttest"
+	. "github.com/wsk6/wstest/matchers"
+	"github.com/wsk6/wstest/wstest"
+)
+
+func TestFixtureHostsServeHTTPAndHTTPS(t *testing.T) {
+	g := NewWithT(t)
+	plain := fixtures.NewServer()
+	defer plain.Close()
+	secure := fixtures.NewTLSServer(fixtures.WithTLSNames("test-api.k6.io"))
+	defer secure.Close()
+	res := scripttest.Run(t, `
+import http from "k6/http";
+export default function () {
+  const a = http.get("http://test-api.k6.io/status/201");
+  const b = http.get("https://test-api.k6.io/status/202");
+  console.log(a.status, b.status, b.proto, a.body.trim());
+}`, wstest.WithRedirect("test-api.k6.io", plain.Addr, secure.Addr), wstest.WithRootCAs(secure.CertPool()))
+	g.Expect(res).To(HaveNoErrors())
+	g.Expect(res).To(HaveLogged("201 202 HTTP/1.1 fixture status 201"))
+}
+
+func TestNoConnectionReuseOpensAConnectionPerRequest(t *testing.T) {
+	g := NewWithT(t)
+	srv := server(t)
+	res := scripttest.Run(t, `
+import http from "k6/http";
+export const options = { noConnectionReuse: true };
+export default function () {
+  let fresh = 0;
+  for (let i = 0; i < 5; i++) if (http.get(__ENV.URL).timings.connecting > 0) fresh++;
+  console.log(fresh);
+}`, wstest.WithEnv("URL", srv.URL))
+	g.Expect(res).To(HaveLogged("5"))
+}
+
+// concurrency is a handler that holds each request for a while and
+// records how many were in flight at most.
+type concurrency struct {
+	mu       sync.Mutex
+	now, max int
+}
+
+func (c *concurrency) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	c.mu.Lock()
+	c.now++
+	c.max = max(c.max, c.now)
+	c.mu.Unlock()
+	time.Sleep(50 * time.Millisecond) // the work of a slow endpoint
+	c.mu.Lock()
+	c.now--
+	c.mu.Unlock()
+	w.WriteHeader(http.StatusOK)
+}
+
+func TestBatchLimits(t *testing.T) {
+	for _, c := range []struct {
+		name, options string
+		want          int
+	}{
+		{"batchPerHost default 6", `{}`, 6},
+		{"batch 3", `{ batch: 3 }`, 3},
+		{"batchPerHost 0 = no per-host limit", `{ batchPerHost: 0 }`, 10},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := NewWithT(t)
+			h := &concurrency{}
+			srv := httptest.NewServer(h)
+			defer srv.Close()
+			res := scripttest.Run(t, `
+import http from "k6/http";
+export const options = `+c.options+`;
+export default function () {
+  const rs = http.batch(Array.from({ length: 10 }, () => __ENV.URL));
+  console.log(rs.filter(r => r.status === 200).length);
+}`, wstest.WithEnv("URL", srv.URL))
+			g.Expect(res).To(HaveLogged("10"))
+			g.Expect(h.max).To(Equal(c.want))
+		})
+	}
+}
+
+func TestGlobalThrowMakesParseErrorsThrow(t *testing.T) {
+	g := NewWithT(t)
+	res := scripttest.Run(t, `
+import http from "k6/http";
+export const options = { throw: true };
+export default function () {
+  try { http.get("ht!tp://x"); } catch (e) { console.log(e.message); }
+  const r = http.get("http://127.0.0.1:1/", { throw: false });
+  console.log(r.error_code);
+}`)
+	g.Expect(res).To(HaveLogged(`invalid URL: parse "ht!tp://x": first path segment in URL cannot contain colon`))
+	g.Expect(res).To(HaveLogged("1212"))
+}
