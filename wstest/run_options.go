@@ -99,6 +99,7 @@ func (r *runner) applyConfig(opts *options.Options) {
 	s.HTTP = vu.HTTPSettings{
 		MaxRedirects: opts.MaxRedirects, DiscardResponseBodies: opts.DiscardResponseBodies,
 		Batch: opts.Batch, BatchPerHost: opts.BatchPerHost, NoConnectionReuse: opts.NoConnectionReuse,
+		NoVUConnectionReuse: opts.NoVUConnectionReuse,
 	}
 	r.network.configure(opts.Hosts, opts.InsecureSkipTLSVerify)
 	s.TLS = r.network.tlsConfig()

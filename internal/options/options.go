@@ -38,6 +38,7 @@ type Options struct {
 	Batch                 *int64               `json:"batch"`
 	BatchPerHost          *int64               `json:"batchPerHost"`
 	NoConnectionReuse     bool                 `json:"noConnectionReuse"`
+	NoVUConnectionReuse   bool                 `json:"noVUConnectionReuse"`
 }
 
 // Ignored lists the k6 options that mean nothing without HTTP tuning or
@@ -45,7 +46,6 @@ type Options struct {
 // load unchanged, and have no effect.
 func Ignored() []string {
 	return []string{
-		"noVUConnectionReuse",
 		"httpDebug", "rps", "dns", "blacklistIPs", "blockHostnames", "tlsAuth",
 		"tlsCipherSuites", "tlsVersion", "paused", "cloud", "ext", "linger", "noUsageReport",
 		"noColor", "summaryExport", "localIPs", "consoleOutput", "includeSystemEnvVars",

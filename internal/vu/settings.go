@@ -45,6 +45,8 @@ type HTTPSettings struct {
 	Batch, BatchPerHost *int64
 	// NoConnectionReuse opens a new connection for every request.
 	NoConnectionReuse bool
+	// NoVUConnectionReuse drops a VU's connections between iterations.
+	NoVUConnectionReuse bool
 }
 
 // BatchLimits returns the batch and batchPerHost limits (0 = no limit).

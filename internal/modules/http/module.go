@@ -15,6 +15,8 @@ type Module struct {
 	vu     *vu.VU
 	rt     *goja.Runtime
 	client *client
+	// iter is the iteration of the last request (noVUConnectionReuse).
+	iter *vu.Iteration
 	// callback is the VU's response callback; nil means none.
 	callback *statuses
 	// proto is the prototype of the VU's Responses (made at first use).
@@ -101,11 +103,19 @@ func (m *Module) throwf(format string, args ...any) {
 	panic(m.rt.NewGoError(fmt.Errorf(format, args...)))
 }
 
-// transport returns the VU's client, made at the first request.
+// transport returns the VU's client, made at the first request. With
+// noVUConnectionReuse, an iteration's first request drops the connections
+// of the previous iterations.
 func (m *Module) transport() *client {
 	if m.client == nil {
 		m.client = newClient(m.vu)
 		m.vu.OnClose(m.client.close)
+	}
+	if it := m.vu.Iteration(); it != m.iter {
+		if m.iter != nil && m.vu.Settings.HTTP.NoVUConnectionReuse {
+			m.client.close()
+		}
+		m.iter = it
 	}
 	return m.client
 }

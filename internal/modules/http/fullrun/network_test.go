@@ -3,6 +3,7 @@ package fullrun_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -104,4 +105,23 @@ export default function () {
 }`)
 	g.Expect(res).To(HaveLogged(`invalid URL: parse "ht!tp://x": first path segment in URL cannot contain colon`))
 	g.Expect(res).To(HaveLogged("1212"))
+}
+
+func TestVUConnectionReuseAcrossIterations(t *testing.T) {
+	for _, c := range []struct {
+		options string
+		want    string
+	}{{`{ iterations: 3 }`, "new reused reused"}, {`{ iterations: 3, noVUConnectionReuse: true }`, "new new new"}} {
+		g := NewWithT(t)
+		srv := server(t)
+		var lines []string
+		res := scripttest.Run(t, `
+import http from "k6/http";
+export const options = `+c.options+`;
+export default function () {
+  console.log(http.get(__ENV.URL).timings.connecting > 0 ? "new" : "reused");
+}`, wstest.WithEnv("URL", srv.URL), wstest.WithLogOutput(func(e wstest.LogEntry) { lines = append(lines, e.Message) }))
+		g.Expect(res).To(HaveNoErrors())
+		g.Expect(strings.Join(lines, " ")).To(Equal(c.want))
+	}
 }
