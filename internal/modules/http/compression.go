@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/zstd"
 )
 
 // compress applies the algorithms in the given order.
@@ -19,6 +22,14 @@ func compress(data []byte, algos []string) ([]byte, error) {
 			w = gzip.NewWriter(&buf)
 		case "deflate":
 			w = zlib.NewWriter(&buf)
+		case "br":
+			w = brotli.NewWriter(&buf)
+		case "zstd":
+			zw, err := zstd.NewWriter(&buf)
+			if err != nil {
+				return nil, err
+			}
+			w = zw
 		default:
 			return nil, fmt.Errorf("unknown compression algorithm %s", a)
 		}
@@ -47,6 +58,14 @@ func decompress(data []byte, encoding string) ([]byte, error) {
 			r, err = gzip.NewReader(bytes.NewReader(data))
 		case "deflate":
 			r, err = zlib.NewReader(bytes.NewReader(data))
+		case "br":
+			r = io.NopCloser(brotli.NewReader(bytes.NewReader(data)))
+		case "zstd":
+			var zr *zstd.Decoder
+			zr, err = zstd.NewReader(bytes.NewReader(data), zstd.WithDecoderConcurrency(1))
+			if err == nil {
+				r = zr.IOReadCloser()
+			}
 		case "identity", "":
 			continue
 		default:

@@ -77,6 +77,29 @@ export default function () {
 	g.Expect(named).To(Equal(1))
 }
 
+func TestEveryCompressionRoundTrips(t *testing.T) {
+	g := NewWithT(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Echo the compressed body with its encoding: the client decodes it.
+		w.Header().Set("Content-Encoding", r.Header.Get("Content-Encoding"))
+		_, _ = io.Copy(w, r.Body)
+	}))
+	defer srv.Close()
+	v, err := run(t, srv.URL, `
+import http from "k6/http";
+export default function () {
+  for (const c of ["gzip", "deflate", "br", "zstd", "gzip, br", "zstd,deflate"]) {
+    const r = http.post(__ENV.URL, "payload " + c, { compression: c });
+    console.log(r.headers["Content-Encoding"] + " => " + r.body);
+  }
+}`)
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(v.Logs()).To(Equal([]string{
+		"info: gzip => payload gzip", "info: deflate => payload deflate", "info: br => payload br",
+		"info: zstd => payload zstd", "info: gzip, br => payload gzip, br", "info: zstd, deflate => payload zstd,deflate",
+	}))
+}
+
 func TestCompressionBothWays(t *testing.T) {
 	g := NewWithT(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -187,10 +187,8 @@ func compressionList(s string) ([]string, error) {
 	for _, a := range strings.Split(s, ",") {
 		a = strings.TrimSpace(a)
 		switch a {
-		case "gzip", "deflate":
+		case "gzip", "deflate", "br", "zstd":
 			out = append(out, a)
-		case "br", "zstd":
-			return nil, fmt.Errorf("compression algorithm %s is not supported by wstest yet, supported algorithms are [gzip deflate]", a)
 		default:
 			return nil, fmt.Errorf("unknown compression algorithm %s, supported algorithms are [gzip deflate zstd br]", a)
 		}
