@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	. "github.com/onsi/gomega"
 
@@ -47,19 +46,31 @@ export default function () {
 	g.Expect(res).To(HaveLogged("5"))
 }
 
-// concurrency is a handler that holds each request for a while and
+// concurrency is a handler that holds the first requests until `hold` of
+// them are in flight at once, then lets every request through, and
 // records how many were in flight at most.
 type concurrency struct {
+	hold    int
+	release chan struct{}
+
 	mu       sync.Mutex
 	now, max int
+	released bool
 }
 
-func (c *concurrency) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+func (c *concurrency) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c.mu.Lock()
 	c.now++
 	c.max = max(c.max, c.now)
+	if c.now == c.hold && !c.released {
+		c.released = true
+		close(c.release)
+	}
 	c.mu.Unlock()
-	time.Sleep(50 * time.Millisecond) // the work of a slow endpoint
+	select {
+	case <-c.release:
+	case <-r.Context().Done():
+	}
 	c.mu.Lock()
 	c.now--
 	c.mu.Unlock()
@@ -77,7 +88,7 @@ func TestBatchLimits(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g := NewWithT(t)
-			h := &concurrency{}
+			h := &concurrency{hold: c.want, release: make(chan struct{})}
 			srv := httptest.NewServer(h)
 			defer srv.Close()
 			res := scripttest.Run(t, `
