@@ -3,6 +3,7 @@ package http
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -44,19 +45,9 @@ func constants() map[string]string {
 	for _, r := range []string{"unspecified", "key_compromise", "ca_compromise", "affiliation_changed",
 		"superseded", "cessation_of_operation", "certificate_hold", "remove_from_crl",
 		"privilege_withdrawn", "aa_compromise"} {
-		c["OCSP_REASON_"+upper(r)] = r
+		c["OCSP_REASON_"+strings.ToUpper(r)] = r
 	}
 	return c
-}
-
-func upper(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'a' && c <= 'z' {
-			b[i] = c - 32
-		}
-	}
-	return string(b)
 }
 
 // Exports returns the module's functions, constants, cookieJar() and the
@@ -69,7 +60,7 @@ func (m *Module) Exports(string) *goja.Object {
 		return m.request(c.Argument(0).String(), c.Argument(1), c.Argument(2), c.Argument(3))
 	})
 	for _, name := range []string{"get", "head"} {
-		method := upper(name)
+		method := strings.ToUpper(name)
 		set(name, func(c goja.FunctionCall) goja.Value {
 			if len(c.Arguments) > 2 {
 				m.vu.Logf(vu.LevelWarn, "http.%s only accepts a url and a params argument (2 arguments), but %d were given", name, len(c.Arguments))
