@@ -1,6 +1,9 @@
 package examples_test
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"time"
 
@@ -83,6 +86,12 @@ var expectations = map[string]func(res *wstest.Result, url string){
 	"quickpizza_onping.js": func(res *wstest.Result, _ string) {
 		Expect(res).To(HaveCheck("the server pinged", 1, 0))
 	},
+	"http_login.js": func(res *wstest.Result, _ string) {
+		Expect(res).To(HaveMetric("http_reqs", 1))
+		Expect(res).To(HaveSample("http_reqs", map[string]string{"method": "POST", "status": "200"}, 1))
+		Expect(res).To(HaveCheck("the token went through", 4, 0))
+		Expect(res).To(HaveMetric("ws_sessions", 4))
+	},
 	"thresholds.js": func(res *wstest.Result, _ string) {
 		Expect(res.Thresholds).To(HaveLen(6))
 		Expect(res).To(HaveMetricStat("ws_connecting", "p(95)", BeNumerically("<", 1000)))
@@ -92,12 +101,23 @@ var expectations = map[string]func(res *wstest.Result, url string){
 
 var _ = Describe("the example scripts", func() {
 	var plain, secure *fixtures.Server
+	var login *httptest.Server
 
 	BeforeEach(func() {
 		plain = fixtures.NewServer(fixtures.WithTimeScale(0.01))
 		DeferCleanup(plain.Close)
 		secure = fixtures.NewTLSServer(fixtures.WithTimeScale(0.01), fixtures.WithTLSNames(demoHosts...))
 		DeferCleanup(secure.Close)
+		// The login endpoint http_login.js posts to before it opens sockets.
+		login = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPost || r.FormValue("user") == "" {
+				http.Error(w, "bad login", http.StatusUnauthorized)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = fmt.Fprintf(w, `{"token":"token-of-%s"}`, r.FormValue("user"))
+		}))
+		DeferCleanup(login.Close)
 	})
 
 	DescribeTable("run against the fixtures",
@@ -107,6 +127,7 @@ var _ = Describe("the example scripts", func() {
 
 			opts := []wstest.Option{
 				wstest.WithEnv("WSTEST_URL", plain.URL),
+				wstest.WithEnv("LOGIN_URL", login.URL+"/login"),
 				wstest.WithRootCAs(secure.CertPool()),
 				wstest.WithTimeScale(0.01),
 				wstest.WithK6Strict(), // the examples run on k6 unchanged

@@ -66,7 +66,7 @@ func TestLookup(t *testing.T) {
 				g.Expect(unknown.Known).To(ContainElements("hits", "iterations"))
 				g.Expect(unknown.Known).To(Equal(res.MetricNames()))
 				g.Expect(err.Error()).To(HavePrefix(`no metric "` + c.unknown + `" in the run: it has `))
-				g.Expect(err.Error()).To(ContainSubstring("group_duration, hits, iteration_duration"))
+				g.Expect(err.Error()).To(ContainSubstring("group_duration, hits, http_req_blocked"))
 				g.Expect(m).To(BeNil())
 			default:
 				g.Expect(err).NotTo(HaveOccurred())

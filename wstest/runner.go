@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -38,6 +39,9 @@ type runner struct {
 	lastVUID atomic.Int64
 	// running holds the scenarios once their executors exist.
 	running atomic.Pointer[[]*scenarioRun]
+
+	vusMu sync.Mutex
+	made  []*vu.VU // every VU made, closed at the end of the run
 
 	parent context.Context // the caller's context: cancelling it ends everything
 	ctx    context.Context // the run's context: also cancelled on abort
@@ -84,6 +88,7 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 	}
 	r.network = newNetwork(r.cfg)
 	defer r.network.close()
+	defer r.closeVUs()
 	r.makeSettings()
 	vu0, err := r.newVU(r.ctx, 0)
 	if err != nil {
@@ -167,4 +172,22 @@ func (r *runner) snapshot(res *Result) {
 	res.MarkedFailed, res.FailReason = r.exec.failState()
 	res.Metrics = snapshotMetrics(r.registry, res.Duration)
 	res.SamplesNotKept = r.registry.SamplesNotKept()
+}
+
+// track keeps v so that the end of the run closes it.
+func (r *runner) track(v *vu.VU) {
+	r.vusMu.Lock()
+	r.made = append(r.made, v)
+	r.vusMu.Unlock()
+}
+
+// closeVUs closes every VU made by the run (their idle connections go).
+func (r *runner) closeVUs() {
+	r.vusMu.Lock()
+	made := r.made
+	r.made = nil
+	r.vusMu.Unlock()
+	for _, v := range made {
+		v.Close()
+	}
 }

@@ -40,6 +40,7 @@ func (r *runner) newVU(ctx context.Context, id int64) (*vuInstance, error) {
 	}
 	loop := jsloop.New(rt, loopOpts...)
 	v := vu.New(id, rt, loop, r.settings, r.rec, r.exec)
+	r.track(v)
 	modules.InstallGlobals(v)
 	g := rt.GlobalObject()
 	_ = g.Set("__VU", id)

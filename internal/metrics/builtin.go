@@ -17,6 +17,15 @@ type Builtins struct {
 	WSMsgsReceived    *Metric // Counter
 	WSPing            *Metric // Trend (time)
 	DroppedIterations *Metric // Counter: arrival-rate iterations with no free VU
+	HTTPReqs          *Metric // Counter: one per round trip
+	HTTPReqDuration   *Metric // Trend (time): sending + waiting + receiving
+	HTTPReqBlocked    *Metric // Trend (time)
+	HTTPReqConnecting *Metric // Trend (time)
+	HTTPReqTLS        *Metric // Trend (time): http_req_tls_handshaking
+	HTTPReqSending    *Metric // Trend (time)
+	HTTPReqWaiting    *Metric // Trend (time)
+	HTTPReqReceiving  *Metric // Trend (time)
+	HTTPReqFailed     *Metric // Rate
 }
 
 // RegisterBuiltins registers k6's built-in metrics in r (or returns the
@@ -44,6 +53,15 @@ func RegisterBuiltins(r *Registry) (*Builtins, error) {
 		{&b.WSMsgsReceived, "ws_msgs_received", Counter, Default},
 		{&b.WSPing, "ws_ping", Trend, Time},
 		{&b.DroppedIterations, "dropped_iterations", Counter, Default},
+		{&b.HTTPReqs, "http_reqs", Counter, Default},
+		{&b.HTTPReqDuration, "http_req_duration", Trend, Time},
+		{&b.HTTPReqBlocked, "http_req_blocked", Trend, Time},
+		{&b.HTTPReqConnecting, "http_req_connecting", Trend, Time},
+		{&b.HTTPReqTLS, "http_req_tls_handshaking", Trend, Time},
+		{&b.HTTPReqSending, "http_req_sending", Trend, Time},
+		{&b.HTTPReqWaiting, "http_req_waiting", Trend, Time},
+		{&b.HTTPReqReceiving, "http_req_receiving", Trend, Time},
+		{&b.HTTPReqFailed, "http_req_failed", Rate, Default},
 	}
 	for _, d := range defs {
 		m, err := r.Register(d.name, d.t, d.vt)
@@ -56,7 +74,7 @@ func RegisterBuiltins(r *Registry) (*Builtins, error) {
 }
 
 // IsBuiltin reports whether name is one of k6's built-in metric names
-// (including those wstest does not emit, such as http_reqs).
+// (including those wstest does not emit, such as grpc_req_duration).
 func IsBuiltin(name string) bool {
 	switch name {
 	case "iterations", "iteration_duration", "vus", "vus_max", "checks",

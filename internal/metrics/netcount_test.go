@@ -68,6 +68,11 @@ func TestBuiltins(t *testing.T) {
 		"ws_session_duration": {"trend", "time"}, "ws_msgs_sent": {"counter", "default"},
 		"ws_msgs_received": {"counter", "default"}, "ws_ping": {"trend", "time"},
 		"dropped_iterations": {"counter", "default"},
+		"http_reqs":          {"counter", "default"}, "http_req_duration": {"trend", "time"},
+		"http_req_blocked": {"trend", "time"}, "http_req_connecting": {"trend", "time"},
+		"http_req_tls_handshaking": {"trend", "time"}, "http_req_sending": {"trend", "time"},
+		"http_req_waiting": {"trend", "time"}, "http_req_receiving": {"trend", "time"},
+		"http_req_failed": {"rate", "default"},
 	}
 	got := map[string][2]string{}
 	for _, m := range r.All() {

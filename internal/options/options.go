@@ -33,6 +33,12 @@ type Options struct {
 	InsecureSkipTLSVerify bool                 `json:"insecureSkipTLSVerify"`
 	NoCookiesReset        bool                 `json:"noCookiesReset"`
 	Hosts                 map[string]string    `json:"hosts"`
+	MaxRedirects          *int64               `json:"maxRedirects"`
+	DiscardResponseBodies bool                 `json:"discardResponseBodies"`
+	Batch                 *int64               `json:"batch"`
+	BatchPerHost          *int64               `json:"batchPerHost"`
+	NoConnectionReuse     bool                 `json:"noConnectionReuse"`
+	NoVUConnectionReuse   bool                 `json:"noVUConnectionReuse"`
 }
 
 // Ignored lists the k6 options that mean nothing without HTTP tuning or
@@ -40,8 +46,7 @@ type Options struct {
 // load unchanged, and have no effect.
 func Ignored() []string {
 	return []string{
-		"noConnectionReuse", "noVUConnectionReuse", "discardResponseBodies", "batch", "batchPerHost",
-		"httpDebug", "maxRedirects", "rps", "dns", "blacklistIPs", "blockHostnames", "tlsAuth",
+		"httpDebug", "rps", "dns", "blacklistIPs", "blockHostnames", "tlsAuth",
 		"tlsCipherSuites", "tlsVersion", "paused", "cloud", "ext", "linger", "noUsageReport",
 		"noColor", "summaryExport", "localIPs", "consoleOutput", "includeSystemEnvVars",
 		"compatibilityMode", "executionSegment", "executionSegmentSequence", "iterationDuration",

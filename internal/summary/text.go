@@ -63,6 +63,9 @@ func Text(in Input, mode string) (string, error) {
 	writeThresholds(&b, in)
 
 	all := in.summaryMetrics()
+	if mode != Full {
+		all = compactHTTP(all)
+	}
 	checks := in.RootGroup.Checks
 	if mode != Full {
 		checks = flattenChecks(in.RootGroup)
@@ -324,4 +327,21 @@ func writeRow(b *strings.Builder, indent string, r row, nameW int, w widths) {
 		}
 	}
 	b.WriteString("\n")
+}
+
+// compactHTTP drops the request phase trends that k6's compact summary
+// does not show (unless a threshold names them).
+func compactHTTP(all []summaryMetric) []summaryMetric {
+	out := all[:0:0]
+	for _, sm := range all {
+		switch sm.metric.Name {
+		case "http_req_blocked", "http_req_connecting", "http_req_receiving", "http_req_sending",
+			"http_req_tls_handshaking", "http_req_waiting":
+			if len(sm.thresholds) == 0 {
+				continue
+			}
+		}
+		out = append(out, sm)
+	}
+	return out
 }

@@ -40,6 +40,16 @@ func (in *Input) summaryMetrics() []summaryMetric {
 			continue
 		}
 		out = append(out, summaryMetric{key: m.Name, metric: m, agg: m, thresholds: byKey[m.Name]})
+		if m.Name == "http_req_duration" && m.Count() > 0 {
+			// k6 tracks this submetric whenever requests carry the tag.
+			tags := map[string]string{"expected_response": "true"}
+			key := "http_req_duration{expected_response:true}"
+			if _, named := byKey[key]; !named {
+				if sub := m.Sub(tags); sub.Count() > 0 {
+					out = append(out, summaryMetric{key: key, metric: m, agg: sub, tags: tags})
+				}
+			}
+		}
 		for _, k := range subKeys[m.Name] {
 			res := byKey[k]
 			tags := res[0].Selector.Tags

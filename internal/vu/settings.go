@@ -36,4 +36,33 @@ type Settings struct {
 	// Guard is the run's portability guard: modules call it when a script
 	// relies on a behaviour only wstest has. Nil guards nothing.
 	Guard *Guard
+	// HTTP tunes k6/http.
+	HTTP HTTPSettings
+}
+
+// HTTPSettings are k6's options for k6/http. The zero value means k6's
+// defaults (see the accessors).
+type HTTPSettings struct {
+	// MaxRedirects is the maxRedirects option; nil when no layer set it.
+	MaxRedirects *int64
+	// DiscardResponseBodies makes responseType "none" the default.
+	DiscardResponseBodies bool
+	// Batch and BatchPerHost bound http.batch (nil: 20 and 6).
+	Batch, BatchPerHost *int64
+	// NoConnectionReuse opens a new connection for every request.
+	NoConnectionReuse bool
+	// NoVUConnectionReuse drops a VU's connections between iterations.
+	NoVUConnectionReuse bool
+}
+
+// BatchLimits returns the batch and batchPerHost limits (0 = no limit).
+func (h HTTPSettings) BatchLimits() (batch, perHost int) {
+	batch, perHost = 20, 6
+	if h.Batch != nil {
+		batch = int(*h.Batch)
+	}
+	if h.BatchPerHost != nil {
+		perHost = int(*h.BatchPerHost)
+	}
+	return batch, perHost
 }

@@ -51,6 +51,7 @@ type VU struct {
 	current *metrics.TagSet // tags plus group, rebuilt when either changes
 	jar     http.CookieJar
 	counter *metrics.ByteCounter
+	closers []func()
 }
 
 // New makes a VU; it is in the init stage until the first SetIteration.
@@ -99,6 +100,19 @@ func (v *VU) Group() string { return v.group }
 
 // SetGroup sets the current group path.
 func (v *VU) SetGroup(path string) { v.group, v.current = path, nil }
+
+// OnClose registers f to run when the VU is done (Close): a module releases
+// there what outlives iterations, such as idle connections.
+func (v *VU) OnClose(f func()) { v.closers = append(v.closers, f) }
+
+// Close runs the functions given to OnClose, once, in reverse order. The
+// VU runs no JavaScript afterwards.
+func (v *VU) Close() {
+	for i := len(v.closers) - 1; i >= 0; i-- {
+		v.closers[i]()
+	}
+	v.closers = nil
+}
 
 // CookieJar returns the VU's default cookie jar.
 func (v *VU) CookieJar() http.CookieJar { return v.jar }

@@ -7,11 +7,10 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dop251/goja"
-
-	"github.com/wsk6/wstest/internal/vu"
 )
 
 // jarObject is the JavaScript side of a CookieJar: a dynamic object whose
@@ -26,18 +25,11 @@ type jarObject struct {
 
 var _ goja.DynamicObject = (*jarObject)(nil)
 
-// Module is k6/http for one VU.
-type Module struct{ vu *vu.VU }
-
-// New makes the module for v.
-func New(v *vu.VU) *Module { return &Module{vu: v} }
-
-// Exports returns cookieJar() (the VU's default jar) and the CookieJar
-// constructor.
-func (m *Module) Exports(string) *goja.Object {
+// jarExports adds cookieJar() (the VU's default jar) and the CookieJar
+// constructor to exports.
+func (m *Module) jarExports(exports *goja.Object) {
 	v := m.vu
 	rt := v.Runtime
-	exports := rt.NewObject()
 	ctor := rt.ToValue(func(call goja.ConstructorCall) *goja.Object {
 		jar, _ := cookiejar.New(nil)
 		return newJarObject(rt, func() http.CookieJar { return jar }, call.This.Prototype())
@@ -45,9 +37,11 @@ func (m *Module) Exports(string) *goja.Object {
 	proto, _ := ctor.Get("prototype").(*goja.Object)
 	_ = exports.Set("CookieJar", ctor)
 	_ = exports.Set("cookieJar", func() *goja.Object {
+		if v.InInit() {
+			m.throw("Making cookie jars in the init context is not supported")
+		}
 		return newJarObject(rt, v.CookieJar, proto)
 	})
-	return exports
 }
 
 // JarOf returns the Go cookie jar behind a CookieJar object made by this
@@ -135,18 +129,15 @@ func (j *jarObject) set(call goja.FunctionCall) goja.Value {
 	if opts, ok := call.Argument(3).(*goja.Object); ok {
 		for _, k := range opts.Keys() {
 			val := opts.Get(k)
-			switch k {
+			switch strings.ToLower(k) {
 			case "domain":
 				c.Domain = val.String()
 			case "path":
 				c.Path = val.String()
 			case "expires":
-				t, err := http.ParseTime(val.String())
+				t, err := time.Parse(time.RFC1123, val.String())
 				if err != nil {
-					t, err = time.Parse(time.RFC3339, val.String())
-				}
-				if err != nil {
-					j.throw(fmt.Errorf("unable to parse expires %q: %w", val.String(), err))
+					j.throw(fmt.Errorf("unable to parse \"expires\" date string %q: %w", val.String(), err))
 				}
 				c.Expires = t
 			case "max_age":
@@ -159,7 +150,7 @@ func (j *jarObject) set(call goja.FunctionCall) goja.Value {
 		}
 	}
 	j.jar().SetCookies(u, []*http.Cookie{c})
-	return goja.Undefined()
+	return j.rt.ToValue(true)
 }
 
 // cookiesForURL(url) returns {name: [values]}.
@@ -224,6 +215,9 @@ func (j *jarObject) clear(call goja.FunctionCall) goja.Value {
 
 // delete(url, name) removes the cookie name sent to url.
 func (j *jarObject) delete(call goja.FunctionCall) goja.Value {
+	if call.Argument(1).String() == "" {
+		j.throw(errors.New("cookie: is null"))
+	}
 	j.expire(j.parseURL(call.Argument(0)), call.Argument(1).String())
 	return goja.Undefined()
 }

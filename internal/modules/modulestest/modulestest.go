@@ -74,6 +74,7 @@ func New(t testing.TB, opts ...Option) *VU {
 		rec.Log(1, vu.LevelWarn, fmt.Sprintf(format, args...))
 	}))
 	h.VU = vu.New(1, rt, loop, settings, rec, ex)
+	t.Cleanup(h.Close)
 	for _, o := range opts {
 		o(h)
 	}
