@@ -36,9 +36,10 @@ type LiveRun struct {
 func Start(ctx context.Context, script Script, opts ...Option) *LiveRun {
 	cfg := newConfig(opts)
 	run := &LiveRun{r: newRunner(script, cfg), done: make(chan struct{}), res: &Result{}}
+	run.r.attach(ctx)
 	go func() {
 		defer close(run.done)
-		run.err = run.r.run(ctx, script, run.res)
+		run.err = run.r.run(script, run.res)
 	}()
 	return run
 }
@@ -82,6 +83,13 @@ func (l *LiveRun) Snapshot() *Result {
 	l.r.snapshot(res)
 	return res
 }
+
+// Interrupt stops the run as k6 stops on a first Ctrl-C or SIGTERM: the
+// iterations are interrupted, teardown runs, the summary is made and the
+// outputs are written; Wait then returns an *InterruptError for signal
+// ("interrupt" or "terminated"), exit code 105. Cancel the context given
+// to Start to stop at once instead.
+func (l *LiveRun) Interrupt(signal string) { l.r.interrupt(signal) }
 
 // Progress is a live run's position.
 type Progress struct {
