@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -22,6 +23,9 @@ type scenarioRun struct {
 	vus  []*vuInstance
 	tags *metrics.TagSet
 	info func() *vu.Scenario // what k6/execution says of it, once started
+
+	active   atomic.Int64 // VUs inside an iteration
+	finished atomic.Bool  // Run has returned
 }
 
 // runScenarios starts every scenario at its startTime, each on its own VUs,
@@ -33,6 +37,7 @@ func (r *runner) runScenarios(vus []*vuInstance) {
 		settings.MinIterationDuration = time.Duration(*least)
 	}
 	offset := 0
+	runs := make([]*scenarioRun, 0, len(r.scenarios))
 	for _, sc := range r.scenarios {
 		n := executor.MaxVUs(sc)
 		s := &scenarioRun{r: r, ex: executor.New(sc, settings), vus: vus[offset : offset+n], tags: r.baseTags(sc)}
@@ -41,7 +46,14 @@ func (r *runner) runScenarios(vus []*vuInstance) {
 				Progress: s.ex.Progress, IterationInTest: s.ex.NextIterationInTest}
 		})
 		offset += n
-		wg.Go(func() { s.ex.Run(r.ctx, s.iteration) })
+		runs = append(runs, s)
+	}
+	r.scenarioRuns.Store(&runs)
+	for _, s := range runs {
+		wg.Go(func() {
+			defer s.finished.Store(true)
+			s.ex.Run(r.ctx, s.iteration)
+		})
 	}
 	wg.Wait()
 }
@@ -52,6 +64,8 @@ func (s *scenarioRun) iteration(ctx context.Context, it executor.Iteration) {
 	r, v := s.r, s.vus[it.Slot]
 	r.exec.activeVUs.Add(1)
 	defer r.exec.activeVUs.Add(-1)
+	s.active.Add(1)
+	defer s.active.Add(-1)
 	vi := &vu.Iteration{Scenario: s.info(), Number: v.iters, NumberInScenario: v.iters,
 		NumberInTest: it.InTest, Started: it.Start}
 	v.iters++

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wsk6/wstest/internal/bundle"
@@ -31,6 +33,11 @@ type runner struct {
 	outputs   []output // closed at the end of the run
 	setupJSON string
 
+	scenarioRuns atomic.Pointer[[]*scenarioRun] // once the scenarios start
+	plan         atomic.Pointer[[]*options.Scenario]
+	ready        chan struct{} // closed once the plan is known or the run ended
+	readyOnce    sync.Once
+
 	rec  *recorder
 	exec *execState
 
@@ -39,7 +46,8 @@ type runner struct {
 }
 
 func newRunner(script Script, cfg *config) *runner {
-	r := &runner{cfg: cfg, name: script.Name, rec: newRecorder(cfg.onLog), exec: &execState{start: time.Now()}}
+	r := &runner{cfg: cfg, name: script.Name, rec: newRecorder(cfg.onLog), exec: &execState{start: time.Now()},
+		ready: make(chan struct{})}
 	r.registry = metrics.NewRegistry()
 	r.registry.SetKeepSamples(!cfg.dropSamples)
 	r.builtin, _ = metrics.RegisterBuiltins(r.registry) // fresh registry: cannot clash
@@ -76,6 +84,7 @@ func (r *runner) interrupt(signal string) { r.exec.cancel(&InterruptError{Signal
 // caller's context skips it.
 func (r *runner) run(script Script, res *Result) (err error) {
 	defer r.exec.cancel(nil)
+	defer r.markReady()
 	defer func() {
 		for _, o := range r.outputs {
 			if ferr := o.Close(); ferr != nil {
@@ -103,6 +112,8 @@ func (r *runner) run(script Script, res *Result) (err error) {
 	if err != nil {
 		return &ConfigError{File: r.name, Err: err}
 	}
+	r.plan.Store(&r.scenarios)
+	r.markReady()
 	err = r.runTest(vu0, th)
 	if r.parent.Err() != nil {
 		return context.Cause(r.parent)
@@ -141,6 +152,9 @@ func (r *runner) runTest(vu0 *vuInstance, th *runThresholds) error {
 	}
 	return nil
 }
+
+// markReady closes ready once.
+func (r *runner) markReady() { r.readyOnce.Do(func() { close(r.ready) }) }
 
 // stopped prefers the run context's cause (cancel or abort) to err.
 func (r *runner) stopped(err error) error {
