@@ -57,8 +57,8 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.SortFlags = false
 	f.summaryMode = choiceValue{v: "compact", choices: []string{"compact", "full", "disabled"}, what: "summary mode"}
 	f.summaryTimeUnit = choiceValue{choices: []string{"s", "ms", "us"}, what: "summary time unit"}
-	fs.Int64VarP(&f.vus, "vus", "u", 1, "number of virtual users")
-	fs.Int64VarP(&f.iterations, "iterations", "i", 0, "script total iteration limit (among all VUs)")
+	int64Flag(fs, &f.vus, "vus", "u", 1, "number of virtual users")
+	int64Flag(fs, &f.iterations, "iterations", "i", 0, "script total iteration limit (among all VUs)")
 	fs.VarP(&f.duration, "duration", "d", "test duration limit, e.g. 10s or 1m30s")
 	fs.StringSliceVarP(&f.stages, "stage", "s", nil, "add a stage, as `duration:target` (e.g. 1m:10), repeatable")
 	fs.VarP(&f.env, "env", "e", "add/override environment variable with `VAR=value`")
@@ -83,7 +83,7 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.StringVar(&f.minIterDuration, "min-iteration-duration", "", "minimum amount of time VU iterations should last")
 	fs.StringVar(&f.setupTimeout, "setup-timeout", "", "setup() time limit")
 	fs.StringVar(&f.teardownTimeout, "teardown-timeout", "", "teardown() time limit")
-	fs.Int64Var(&f.maxRedirects, "max-redirects", 10, "follow at most n HTTP redirects")
+	int64Flag(fs, &f.maxRedirects, "max-redirects", "", 10, "follow at most n HTTP redirects")
 	fs.BoolVarP(&f.paused, "paused", "p", false, "start the test in a paused state (nothing resumes it: a signal ends it)")
 	fs.BoolVarP(&f.linger, "linger", "l", false, "keep the process alive after the test is done, until Ctrl+C")
 	fs.BoolVar(&f.noSetup, "no-setup", false, "don't run setup()")
@@ -93,7 +93,7 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.BoolVar(&f.noFixtures, "no-fixtures", false, "do not start the embedded fixture server")
 	fs.StringArrayVar(&f.fixtureHosts, "fixture-host", nil, "dial `NAME` (any port; ws, wss, http, https) to the embedded fixtures, repeatable")
 	fs.Float64Var(&f.timeScale, "time-scale", 1, "timers fire F times sooner (0 < F <= 1); metrics stay real time")
-	fs.Int64Var(&f.seed, "seed", 0, "seeds Math.random and the jslib random helpers")
+	int64Flag(fs, &f.seed, "seed", "", 0, "seeds Math.random and the jslib random helpers")
 	return fs
 }
 
@@ -213,4 +213,25 @@ func (t *trendStatsValue) Set(s string) error {
 	}
 	t.s = s
 	return nil
+}
+
+// intValue is an int64 flag whose error is strconv's, as k6 prints it
+// (`strconv.ParseInt: parsing "abc": invalid syntax`).
+type intValue struct{ p *int64 }
+
+func (i intValue) String() string { return strconv.FormatInt(*i.p, 10) }
+func (i intValue) Type() string   { return "int" }
+func (i intValue) Set(s string) error {
+	n, err := strconv.ParseInt(s, 0, 64)
+	if err != nil {
+		return err
+	}
+	*i.p = n
+	return nil
+}
+
+// int64Flag defines an int64 flag with intValue.
+func int64Flag(fs *pflag.FlagSet, p *int64, name, short string, def int64, usage string) {
+	*p = def
+	fs.VarP(intValue{p}, name, short, usage)
 }

@@ -117,4 +117,3 @@ func (f *runFlags) fixtureOptions() ([]wstest.Option, func(), error) {
 	}
 	return opts, closeAll, nil
 }
-
