@@ -9,8 +9,10 @@ import (
 	"github.com/wsk6/wstest/wstest"
 )
 
-// sortedScenarios sorts by startTime, then name, as k6 lists them.
+// sortedScenarios returns a copy sorted by startTime, then name, as k6
+// lists them.
 func sortedScenarios(scs []wstest.ScenarioProgress) []wstest.ScenarioProgress {
+	scs = append([]wstest.ScenarioProgress(nil), scs...)
 	sort.SliceStable(scs, func(i, j int) bool {
 		if scs[i].StartTime != scs[j].StartTime {
 			return scs[i].StartTime < scs[j].StartTime
