@@ -60,7 +60,7 @@ func TestHeaderAndProgressWithoutATerminal(t *testing.T) {
 		"     scenarios: (100.00%) 2 scenarios, 3 max VUs, 42s max duration (incl. graceful stop):\n" +
 		"              * fixed: 4 iterations shared among 1 VUs (maxDuration: 12s, gracefulStop: 30s)\n" +
 		"              * steady: 2 looping VUs for 1.2s (exec: other, startTime: 100ms, gracefulStop: 1s)\n\n"))
-	g.Expect(r.stderr).To(MatchRegexp(`\nrunning \(01\.0s\), \d/3 VUs, \d+ complete and 0 interrupted iterations\n`))
+	g.Expect(r.stderr).To(MatchRegexp(`\nrunning \(\d\d\.\ds\), \d/3 VUs, \d+ complete and 0 interrupted iterations\n`))
 	g.Expect(r.stderr).To(MatchRegexp(`\nrunning \(\d\d\.\ds\), 0/3 VUs, \d+ complete and 0 interrupted iterations\n` +
 		`fixed  ✓ \[ 100% \] 0 VUs  \d\d\.\ds/12s  4/4 shared iters\n` +
 		`steady ✓ \[ 100% \] 2 VUs  1\.2s\n$`))
