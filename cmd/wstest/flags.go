@@ -39,7 +39,7 @@ type runFlags struct {
 	setupTimeout      string
 	teardownTimeout   string
 	maxRedirects      int64
-	paused, linger    bool
+	linger            bool
 	noSetup           bool
 	noTeardown        bool
 	config            string
@@ -84,7 +84,6 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.StringVar(&f.setupTimeout, "setup-timeout", "", "setup() time limit")
 	fs.StringVar(&f.teardownTimeout, "teardown-timeout", "", "teardown() time limit")
 	int64Flag(fs, &f.maxRedirects, "max-redirects", "", 10, "follow at most n HTTP redirects")
-	fs.BoolVarP(&f.paused, "paused", "p", false, "start the test in a paused state (nothing resumes it: a signal ends it)")
 	fs.BoolVarP(&f.linger, "linger", "l", false, "keep the process alive after the test is done, until Ctrl+C")
 	fs.BoolVar(&f.noSetup, "no-setup", false, "don't run setup()")
 	fs.BoolVar(&f.noTeardown, "no-teardown", false, "don't run teardown()")
@@ -104,7 +103,7 @@ func envFlags() [][2]string {
 		{"out", "K6_OUT"}, {"summary-export", "K6_SUMMARY_EXPORT"}, {"summary-mode", "K6_SUMMARY_MODE"},
 		{"no-thresholds", "K6_NO_THRESHOLDS"}, {"include-system-env-vars", "K6_INCLUDE_SYSTEM_ENV_VARS"},
 		{"log-output", "K6_LOG_OUTPUT"}, {"log-format", "K6_LOG_FORMAT"}, {"console-output", "K6_CONSOLE_OUTPUT"},
-		{"config", "K6_CONFIG"}, {"paused", "K6_PAUSED"}, {"linger", "K6_LINGER"},
+		{"config", "K6_CONFIG"}, {"linger", "K6_LINGER"},
 		{"no-usage-report", "K6_NO_USAGE_REPORT"},
 	}
 }
