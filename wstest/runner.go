@@ -48,6 +48,7 @@ type runner struct {
 func newRunner(script Script, cfg *config) *runner {
 	r := &runner{cfg: cfg, name: script.Name, rec: newRecorder(cfg.onLog), exec: &execState{start: time.Now()},
 		ready: make(chan struct{})}
+	r.exec.onFail = func(reason string) { r.rec.Log(0, vu.LevelError, "test marked as failed: "+reason) }
 	r.registry = metrics.NewRegistry()
 	r.registry.SetKeepSamples(!cfg.dropSamples)
 	r.builtin, _ = metrics.RegisterBuiltins(r.registry) // fresh registry: cannot clash

@@ -22,7 +22,7 @@ func TestExitCodes(t *testing.T) {
 		{"abortOnFail threshold", []string{"testdata/abortonfail.js"}, 99,
 			[]string{`msg="thresholds on metrics 'probe_count' were crossed; at least one has abortOnFail enabled, stopping test prematurely"`}, true},
 		{"test.abort", []string{"testdata/abort.js"}, 108, []string{`level=error msg="test aborted: stop now"`}, true},
-		{"test.fail", []string{"testdata/fail.js"}, 110, []string{`level=error msg="test run was marked as failed"`}, true},
+		{"test.fail", []string{"testdata/fail.js"}, 110, []string{`level=error msg="test marked as failed: not good enough"`, `level=error msg="test run was marked as failed"`}, true},
 		{"exception in init", []string{"testdata/init_throw.js"}, 107, []string{"probe init error", `hint="script exception"`}, false},
 		{"exception in setup", []string{"testdata/setup_throw.js"}, 107, []string{"probe setup error", `source=stacktrace`}, true},
 		{"exception in teardown", []string{"testdata/teardown_throw.js"}, 107, []string{"probe teardown error"}, true},
