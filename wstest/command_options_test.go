@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -127,4 +128,38 @@ export default function () { check(1, { one: (v) => v === 1 }) }`, wstest.WithCS
 	lines := strings.Split(strings.TrimSpace(csv.String()), "\n")
 	g.Expect(lines[0]).To(Equal("metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name,proto,scenario,service,status,subproto,tls_version,url,extra_tags,metadata"))
 	g.Expect(lines).To(ContainElement(MatchRegexp(`^checks,\d+,1\.000000,one,,,,,,,,default,,,,,,,$`)))
+}
+
+// lockedBuffer is a bytes.Buffer safe for concurrent use.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func TestOutputsAreFlushedWhileTheRunLasts(t *testing.T) {
+	g := NewWithT(t)
+	var out lockedBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	run := wstest.Start(ctx, script(`import { sleep } from "k6";
+import { Counter } from "k6/metrics";
+const c = new Counter("probe_count");
+export const options = { duration: "30s" };
+export default function () { c.add(1); sleep(20) }`), wstest.WithJSONOutput(&out))
+	g.Eventually(out.String, 5*time.Second, 50*time.Millisecond).Should(ContainSubstring(`{"metric":"probe_count","type":"Point"`))
+	g.Expect(run.Finished()).To(BeFalse())
+	cancel()
+	_, _ = run.Wait()
 }

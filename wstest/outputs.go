@@ -3,12 +3,29 @@ package wstest
 import (
 	"io"
 	"sort"
+	"time"
 
 	"github.com/wsk6/wstest/internal/metrics"
 )
 
-// output is a sample output that the run closes (flushes) at its end.
-type output interface{ Close() error }
+// output is a sample output: flushed every second while the run lasts
+// (a killed process keeps what was flushed, as with k6) and closed at its end.
+type output interface {
+	Flush() error
+	Close() error
+}
+
+// flushOutputs flushes the outputs every second until stopped.
+func (r *runner) flushOutputs() (stop func()) {
+	if len(r.outputs) == 0 {
+		return func() {}
+	}
+	return every(time.Second, func(time.Time) {
+		for _, o := range r.outputs {
+			_ = o.Flush() // the error comes back from Close
+		}
+	})
+}
 
 // csvSpec is one WithCSVOutput.
 type csvSpec struct {

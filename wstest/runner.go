@@ -109,6 +109,7 @@ func (r *runner) run(script Script, res *Result) (err error) {
 		return err
 	}
 	vu0.Settings = r.settings // made before the options were known
+	defer r.flushOutputs()()
 	th, err := newThresholds(r)
 	if err != nil {
 		return &ConfigError{File: r.name, Err: err}
