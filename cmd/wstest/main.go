@@ -47,6 +47,7 @@ Usage:
   wstest [command]
 
 Available Commands:
+  inspect     Print a script's resolved options as JSON
   run         Start a test (k6 run for one machine)
   serve       Serve the fixture routes until interrupted
   version     Show the application version and exit
@@ -80,6 +81,8 @@ func (c *cli) main(args []string) int {
 		return serveCommand(ctx, args[1:], c.stdout, c.stderr)
 	case "version":
 		return c.versionCommand(args[1:])
+	case "inspect":
+		return c.inspectCommand(args[1:])
 	case "--version":
 		fmt.Fprintln(c.stdout, versionLine())
 		return 0
