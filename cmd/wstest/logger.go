@@ -19,6 +19,10 @@ type logger struct {
 	format  string // "", "json" or "raw"
 	verbose bool   // debug lines shown
 	now     func() time.Time
+	// color: stderr is a terminal and colour is on: logrus's short
+	// coloured form, `INFO[0003] msg   source=console`, seconds since start.
+	color bool
+	start time.Time
 }
 
 // field is one extra key=value of a log line.
@@ -31,10 +35,12 @@ func (l *logger) log(level, msg string, fields ...field) {
 	}
 	sort.Slice(fields, func(i, j int) bool { return fields[i].key < fields[j].key })
 	var line string
-	switch l.format {
-	case "raw":
+	switch {
+	case l.format == "" && l.color:
+		line = l.colored(level, msg, fields)
+	case l.format == "raw":
 		line = msg + "\n"
-	case "json":
+	case l.format == "json":
 		obj := map[string]string{"level": level, "msg": msg, "time": l.now().Format(time.RFC3339)}
 		for _, f := range fields {
 			obj[f.key] = f.value
@@ -52,6 +58,25 @@ func (l *logger) log(level, msg string, fields ...field) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	_, _ = io.WriteString(l.w, line)
+}
+
+// colored is logrus's short coloured form of a line.
+func (l *logger) colored(level, msg string, fields []field) string {
+	color, tag := 36, "INFO"
+	switch level {
+	case "debug":
+		color, tag = 37, "DEBU"
+	case "warning":
+		color, tag = 33, "WARN"
+	case "error":
+		color, tag = 31, "ERRO"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\x1b[%dm%s\x1b[0m[%04d] %-44s", color, tag, int(l.now().Sub(l.start).Seconds()), msg)
+	for _, f := range fields {
+		fmt.Fprintf(&b, " \x1b[%dm%s\x1b[0m=%s", color, f.key, logfmtValue(f.value))
+	}
+	return b.String() + "\n"
 }
 
 func (l *logger) errorf(format string, args ...any) { l.log("error", fmt.Sprintf(format, args...)) }

@@ -25,6 +25,7 @@ type progress struct {
 	script   string
 	outputs  string
 	tty      bool
+	color    bool // ✓ green, ✗ red, the bar's unfilled part dim
 	lines    int // lines of the block drawn last on a terminal
 	done     chan struct{}
 	finished chan struct{}
@@ -78,6 +79,9 @@ func (p *progress) stop() {
 // draw writes one block.
 func (p *progress) draw(final bool) {
 	block := progressBlock(p.run.Progress(), p.run.Scenarios(), final, p.tty)
+	if p.color {
+		block = colorBlock(block)
+	}
 	var b strings.Builder
 	if p.tty {
 		if p.lines > 0 {
@@ -98,4 +102,18 @@ func (p *progress) draw(final bool) {
 		}
 	}
 	_, _ = io.WriteString(p.w, b.String())
+}
+
+// colorBlock colours a block's glyphs and the unfilled part of its bars.
+func colorBlock(block []string) []string {
+	out := make([]string, len(block))
+	for i, l := range block {
+		l = strings.Replace(l, "✓", "\x1b[32m✓\x1b[0m", 1)
+		l = strings.Replace(l, "✗", "\x1b[31m✗\x1b[0m", 1)
+		if a, b := strings.Index(l, ">"), strings.Index(l, "]"); a >= 0 && b > a && strings.Contains(l[a:b], "-") {
+			l = l[:a+1] + "\x1b[2m" + l[a+1:b] + "\x1b[0m" + l[b:]
+		}
+		out[i] = l
+	}
+	return out
 }

@@ -68,7 +68,7 @@ func TestHeaderAndProgressWithoutATerminal(t *testing.T) {
 
 	r = wstestCLI(t, nil, "", "run", "-q", "testdata/long.js")
 	g.Expect(r.stdout).NotTo(ContainSubstring("execution: local"))
-	g.Expect(r.stderr).To(BeEmpty())
+	g.Expect(r.stderr).To(Equal(strings.SplitAfter(r.stderr, "\n")[0])) // the log line only
 }
 
 // openPTY opens a pseudo-terminal pair: the controlling side and the
@@ -94,20 +94,37 @@ func openPTY(t *testing.T) (control, tty *os.File) {
 	return control, tty
 }
 
-// TestProgressOnATerminal: on a terminal the block is redrawn in place
-// about ten times a second.
-func TestProgressOnATerminal(t *testing.T) {
-	g := NewWithT(t)
+// runOnATerminal runs the built command with stderr on a pseudo-terminal
+// and returns what the terminal received.
+func runOnATerminal(t *testing.T, args ...string) string {
+	t.Helper()
 	control, tty := openPTY(t)
 	defer control.Close()
-	p := startProcessWithStderr(t, tty, "run", "testdata/long.js")
+	p := startProcessWithStderr(t, tty, args...)
 	tty.Close()
 	out := readStream(control)
-	g.Expect(p.wait(t)).To(Equal(0))
+	if code := p.wait(t); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
 	control.Close()
 	<-out.done
-	text := out.String()
+	return out.String()
+}
+
+// TestProgressOnATerminal: on a terminal the block is redrawn in place
+// about ten times a second, in colour unless --no-color; log lines take
+// logrus's short coloured form.
+func TestProgressOnATerminal(t *testing.T) {
+	g := NewWithT(t)
+	text := runOnATerminal(t, "run", "testdata/long.js")
 	g.Expect(strings.Count(text, "\x1b[3A")).To(BeNumerically(">=", 5), text) // moved up over the 3-line block
 	g.Expect(text).To(ContainSubstring("\x1b[K"))
+	g.Expect(text).To(MatchRegexp(`fixed  \x1b\[32m✓\x1b\[0m \[=+\] 0 VUs`))
+	g.Expect(text).To(MatchRegexp(`\x1b\[36mINFO\x1b\[0m\[0000\] setup line +\x1b\[36msource\x1b\[0m=console`))
+
+	text = runOnATerminal(t, "run", "--no-color", "testdata/long.js")
+	g.Expect(strings.Count(text, "\x1b[3A")).To(BeNumerically(">=", 5), text)
 	g.Expect(text).To(MatchRegexp(`fixed  ✓ \[=+\] 0 VUs`))
+	g.Expect(text).To(ContainSubstring(`level=info msg="setup line" source=console`))
+	g.Expect(text).NotTo(ContainSubstring("\x1b[32m"))
 }

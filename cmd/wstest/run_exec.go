@@ -26,7 +26,7 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 			return wstest.ExitInvalidConfig
 		}
 		defer fh.Close()
-		console = &logger{w: fh, format: log.format, verbose: log.verbose, now: c.now}
+		console = &logger{w: fh, format: log.format, verbose: log.verbose, now: c.now} // no colour in a file
 	}
 	opts := append(p.opts, wstest.WithLogOutput(func(e wstest.LogEntry) {
 		if console == log {
@@ -44,6 +44,7 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 			out = strings.Join(p.outs.descs, ", ")
 		}
 		prog = startProgress(run, c.stdout, c.stderr, c.tty, p.script.Name, out)
+		prog.color = c.tty && !f.noColor
 	}
 	res, err := run.Wait()
 	prog.stop()

@@ -52,7 +52,7 @@ func (f *runFlags) readEnv(fs *pflag.FlagSet, getenv func(string) (string, bool)
 
 // logger makes the logger of --log-output and --log-format.
 func (f *runFlags) logger(c *cli) (*logger, func(), error) {
-	l := &logger{w: c.stderr, verbose: f.verbose, now: c.now}
+	l := &logger{w: c.stderr, verbose: f.verbose, now: c.now, color: c.tty && !f.noColor, start: c.now()}
 	switch f.logFormat {
 	case "", "text":
 	case "json", "raw":
@@ -64,7 +64,7 @@ func (f *runFlags) logger(c *cli) (*logger, func(), error) {
 	switch {
 	case out == "stderr":
 	case out == "stdout":
-		l.w = c.stdout
+		l.w, l.color = c.stdout, false
 	case out == "none":
 		l.w = nil
 	case strings.HasPrefix(out, "file="):
@@ -72,7 +72,7 @@ func (f *runFlags) logger(c *cli) (*logger, func(), error) {
 		if err != nil {
 			return nil, func() {}, err
 		}
-		l.w = fh
+		l.w, l.color = fh, false
 		return l, func() { _ = fh.Close() }, nil
 	default:
 		return nil, func() {}, usageError{fmt.Errorf("unsupported log output '%s'", f.logOutput)}

@@ -8,3 +8,4 @@ export const options = {
 };
 export default function () { sleep(0.3); }
 export function other() { sleep(0.3); }
+export function setup() { console.log("setup line"); }
