@@ -26,7 +26,7 @@ type progress struct {
 	outputs  string
 	tty      bool
 	color    bool // ✓ green, ✗ red, the bar's unfilled part dim
-	lines    int // lines of the block drawn last on a terminal
+	lines    int  // lines of the block drawn last on a terminal
 	done     chan struct{}
 	finished chan struct{}
 }
