@@ -98,11 +98,14 @@ type Progress struct {
 	ActiveVUs   int64 // VUs inside an iteration
 	Iterations  int64 // complete iterations
 	Interrupted int64 // interrupted iterations
+	// Stage is "setup" or "teardown" while that function runs, else "".
+	Stage string
 }
 
 // Progress tells how far the run has got; cheap enough to poll.
 func (l *LiveRun) Progress() Progress {
 	e := l.r.exec
+	stage, _ := e.stage.Load().(string)
 	return Progress{Elapsed: time.Since(e.start), VUs: e.vusInited.Load(), ActiveVUs: e.activeVUs.Load(),
-		Iterations: e.iterations.Load(), Interrupted: e.interrupted.Load()}
+		Iterations: e.iterations.Load(), Interrupted: e.interrupted.Load(), Stage: stage}
 }

@@ -126,9 +126,11 @@ func (r *runner) run(script Script, res *Result) (err error) {
 
 // runTest runs setup, the scenarios and teardown.
 func (r *runner) runTest(vu0 *vuInstance, th *runThresholds) error {
+	r.exec.stage.Store("setup")
 	if err := r.runSetup(vu0); err != nil {
 		return r.stopped(err)
 	}
+	r.exec.stage.Store("")
 	vus, err := r.initVUs()
 	if err != nil {
 		return r.stopped(err)
@@ -142,6 +144,8 @@ func (r *runner) runTest(vu0 *vuInstance, th *runThresholds) error {
 		return context.Cause(r.parent)
 	}
 	// After an abort or a signal, teardown still runs, as in k6.
+	r.exec.stage.Store("teardown")
+	defer r.exec.stage.Store("")
 	if err := r.runTeardown(); err != nil {
 		return r.stopped(err)
 	}

@@ -33,8 +33,8 @@ type progress struct {
 
 // startProgress prints the header on header once the plan is known, then
 // draws on w; stop draws the final state.
-func startProgress(run *wstest.LiveRun, header, w io.Writer, tty bool, script, outputs string) *progress {
-	p := &progress{run: run, w: w, header: header, tty: tty, script: script, outputs: outputs,
+func startProgress(run *wstest.LiveRun, header, w io.Writer, tty, color bool, script, outputs string) *progress {
+	p := &progress{run: run, w: w, header: header, tty: tty, color: color, script: script, outputs: outputs,
 		done: make(chan struct{}), finished: make(chan struct{})}
 	interval := time.Second
 	if tty {

@@ -45,6 +45,10 @@ func TestProgressBlock(t *testing.T) {
 		"fixed    [  10% ] 1 VUs  01.0s/12s  02/20 shared iters",
 		"steady   [  10% ] 2 VUs  01.0s/10s",
 	}))
+	p.Stage = "setup"
+	g.Expect(progressBlock(p, scs, false, false)[0]).To(Equal("Run      [ 100% ] setup()"))
+	g.Expect(progressBlock(p, scs[:0], false, false)[0]).To(Equal("Run   [ 100% ] setup()"))
+	p.Stage = ""
 	scs[0].Finished, scs[0].Progress = true, 1
 	g.Expect(progressBlock(p, scs, false, false)[2]).To(Equal("steady ✓ [ 100% ] 2 VUs  10s"))
 	g.Expect(progressBlock(p, scs, true, false)[1]).To(HavePrefix("fixed  ✗ [  10% ]"))

@@ -102,9 +102,12 @@ func progressBlock(p wstest.Progress, scs []wstest.ScenarioProgress, final, tty 
 	width := len(fmt.Sprint(p.VUs))
 	lines := []string{fmt.Sprintf("running (%s), %0*d/%0*d VUs, %d complete and %d interrupted iterations",
 		fmtElapsed(p.Elapsed, limit), width, p.ActiveVUs, width, p.VUs, p.Iterations, p.Interrupted)}
-	nameWidth := 0
+	nameWidth := len("Run")
 	for _, sc := range scs {
 		nameWidth = max(nameWidth, min(len(sc.Name), 30))
+	}
+	if p.Stage != "" && !final {
+		lines[0] = fmt.Sprintf("%-*s   %s %s()", nameWidth, "Run", bar(1, tty), p.Stage)
 	}
 	for _, sc := range scs {
 		glyph := " "

@@ -43,8 +43,7 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 		if len(p.outs.descs) > 0 {
 			out = strings.Join(p.outs.descs, ", ")
 		}
-		prog = startProgress(run, c.stdout, c.stderr, c.tty, p.script.Name, out)
-		prog.color = c.tty && !f.noColor
+		prog = startProgress(run, c.stdout, c.stderr, c.tty, c.tty && !f.noColor, p.script.Name, out)
 	}
 	res, err := run.Wait()
 	prog.stop()
