@@ -1,6 +1,6 @@
 module github.com/wsk6/wstest
 
-go 1.26.0
+go 1.25.0
 
 require (
 	github.com/dop251/goja v0.0.0-20260917113740-793a2a65c13b
@@ -10,8 +10,8 @@ require (
 	github.com/onsi/gomega v1.44.0
 	github.com/spf13/pflag v1.1.0
 	go.uber.org/goleak v1.3.0
-	golang.org/x/sys v0.50.0
-	golang.org/x/term v0.48.0
+	golang.org/x/sys v0.46.0
+	golang.org/x/term v0.44.0
 )
 
 require (
