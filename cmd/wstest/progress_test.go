@@ -124,7 +124,7 @@ func TestProgressOnATerminal(t *testing.T) {
 	g.Expect(strings.Count(text, "\x1b[3A")).To(BeNumerically(">=", 5), text) // moved up over the 3-line block
 	g.Expect(text).To(ContainSubstring("\x1b[K"))
 	g.Expect(text).To(MatchRegexp(`fixed  \x1b\[32m✓\x1b\[0m \[=+\] 0 VUs`))
-	g.Expect(text).To(MatchRegexp(`\x1b\[36mINFO\x1b\[0m\[0000\] setup line +\x1b\[36msource\x1b\[0m=console`))
+	g.Expect(text).To(MatchRegexp(`\x1b\[36mINFO\x1b\[0m\[\d{4}\] setup line +\x1b\[36msource\x1b\[0m=console`))
 
 	text = runOnATerminal(t, "run", "--no-color", "testdata/long.js")
 	g.Expect(strings.Count(text, "\x1b[3A")).To(BeNumerically(">=", 5), text)
