@@ -19,7 +19,10 @@ import (
 const (
 	ExitOK               = 0
 	ExitThresholdsFailed = 99
+	ExitSetupTimeout     = 100
+	ExitTeardownTimeout  = 101
 	ExitInvalidConfig    = 104
+	ExitExternalAbort    = 105
 	ExitScriptException  = 107
 	ExitScriptAborted    = 108
 	ExitMarkedFailed     = 110
@@ -95,6 +98,32 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // ErrAborted is wrapped by the error of a run ended by exec.test.abort().
 var ErrAborted = errors.New("test aborted")
 
+// ErrInterrupted is wrapped by the error of a run stopped by
+// LiveRun.Interrupt (a signal to the command).
+var ErrInterrupted = errors.New("interrupted")
+
+// InterruptError is the error of a run stopped by LiveRun.Interrupt: its
+// text is k6's for a signal. It wraps ErrInterrupted.
+type InterruptError struct {
+	// Signal is the signal's name as Go prints it: "interrupt" or "terminated".
+	Signal string
+}
+
+// Error says which signal stopped the run, in k6's words.
+func (e *InterruptError) Error() string {
+	return fmt.Sprintf("test run was aborted because k6 received a '%s' signal", e.Signal)
+}
+
+// Unwrap returns ErrInterrupted.
+func (e *InterruptError) Unwrap() error { return ErrInterrupted }
+
+// errSetupTimeout and errTeardownTimeout are what a ScriptError of a
+// setup() or teardown() that ran out of time wraps.
+var (
+	errSetupTimeout    = errors.New("setup() execution timed out")
+	errTeardownTimeout = errors.New("teardown() execution timed out")
+)
+
 // ExitCode maps what Run returned to k6's exit code.
 func ExitCode(res *Result, err error) int {
 	var cfg *ConfigError
@@ -102,6 +131,12 @@ func ExitCode(res *Result, err error) int {
 	switch {
 	case err == nil && res != nil:
 		return res.ExitCode()
+	case errors.Is(err, ErrInterrupted):
+		return ExitExternalAbort
+	case errors.Is(err, errSetupTimeout):
+		return ExitSetupTimeout
+	case errors.Is(err, errTeardownTimeout):
+		return ExitTeardownTimeout
 	case errors.As(err, &cfg):
 		return ExitInvalidConfig
 	case errors.As(err, &se):

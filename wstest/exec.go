@@ -18,7 +18,9 @@ type execState struct {
 	start   time.Time
 	cancel  context.CancelCauseFunc // cancels the run's context
 	options func() any              // the consolidated options, once known
+	onFail  func(reason string)     // logs k6's message at the call, if set
 
+	stage       atomic.Value // string: "setup" or "teardown" while they run
 	iterations  atomic.Int64
 	interrupted atomic.Int64
 	activeVUs   atomic.Int64
@@ -51,6 +53,9 @@ func (e *execState) Fail(reason string) {
 	e.mu.Lock()
 	e.failed, e.failWhy = true, reason
 	e.mu.Unlock()
+	if e.onFail != nil {
+		e.onFail(reason)
+	}
 }
 
 // Options implements vu.Exec.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -22,6 +23,9 @@ type scenarioRun struct {
 	vus  []*vuInstance
 	tags *metrics.TagSet
 	info func() *vu.Scenario // what k6/execution says of it, once started
+
+	active   atomic.Int64 // VUs inside an iteration
+	finished atomic.Bool  // Run has returned
 }
 
 // runScenarios starts every scenario at its startTime, each on its own VUs,
@@ -38,22 +42,14 @@ func (r *runner) runScenarios(vus [][]*vuInstance) {
 		})
 		running[i] = s
 	}
-	r.running.Store(&running)
+	r.scenarioRuns.Store(&running)
 	for _, s := range running {
-		wg.Go(func() { s.ex.Run(r.ctx, s.iteration) })
+		wg.Go(func() {
+			defer s.finished.Store(true)
+			s.ex.Run(r.ctx, s.iteration)
+		})
 	}
 	wg.Wait()
-}
-
-// progress is the scenario's entry in LiveRun.Progress.
-func (s *scenarioRun) progress() ScenarioProgress {
-	sc := s.ex.Scenario()
-	sp := ScenarioProgress{Name: sc.Name, Executor: sc.Executor, Progress: s.ex.Progress(),
-		VUs: s.ex.VUs(), Iterations: s.ex.NextIterationInTest(), Dropped: s.ex.Dropped()}
-	if start := s.ex.Start(); sc.IsArrivalRate() && !start.IsZero() && sp.Progress < 1 {
-		sp.Rate = executor.Rate(sc, time.Since(start)) * float64(time.Second) / float64(sc.TimeUnitDuration())
-	}
-	return sp
 }
 
 // executorSettings are the run's settings for the executor of s, with
@@ -77,6 +73,8 @@ func (s *scenarioRun) iteration(ctx context.Context, it executor.Iteration) {
 	r, v := s.r, s.vus[it.Slot]
 	r.exec.activeVUs.Add(1)
 	defer r.exec.activeVUs.Add(-1)
+	s.active.Add(1)
+	defer s.active.Add(-1)
 	vi := &vu.Iteration{Scenario: s.info(), Number: v.iters, NumberInScenario: v.iters,
 		NumberInTest: it.InTest, Started: it.Start}
 	v.iters++

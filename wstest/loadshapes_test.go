@@ -63,11 +63,12 @@ export default function () { sleep(10); }
 	if n, _ := res.Metric("dropped_iterations").Sub(map[string]string{"scenario": "busy"}).Stat("count"); int64(n) != dropped {
 		t.Errorf("%v dropped with scenario=busy, want all %d", n, dropped)
 	}
-	if len(p.Scenarios) != 1 || p.Scenarios[0].VUs < p.Interrupted || p.Scenarios[0].VUs > 2 || p.Scenarios[0].Progress != 1 {
-		t.Fatalf("scenario progress %+v", p.Scenarios)
+	scs := run.Scenarios()
+	if len(scs) != 1 || scs[0].VUs < p.Interrupted || scs[0].VUs > 2 || scs[0].Progress != 1 || scs[0].Dropped != dropped {
+		t.Fatalf("scenario progress %+v", scs)
 	}
-	if m, _ := res.Metric("vus_max").Stat("max"); m != float64(p.Scenarios[0].VUs) {
-		t.Errorf("vus_max %v, want the %d VUs made", m, p.Scenarios[0].VUs)
+	if m, _ := res.Metric("vus_max").Stat("max"); m != float64(scs[0].VUs) {
+		t.Errorf("vus_max %v, want the %d VUs made", m, scs[0].VUs)
 	}
 	var warned bool
 	for _, l := range res.Logs {

@@ -14,25 +14,30 @@ import (
 type Option func(*config)
 
 type config struct {
-	env         map[string]string
-	vus         *int64
-	iterations  *int64
-	duration    *time.Duration
-	tags        map[string]string
-	timeScale   float64
-	seed        *int64
-	modules     map[string]string
-	insecureTLS bool
-	rootCAs     *x509.CertPool
-	redirects   map[string]redirect
-	handlers    map[string]http.Handler
-	hosts       map[string]string
-	onLog       []func(LogEntry)
-	jsonOut     io.Writer
-	sampleLimit int64
-	eventLimit  int64
-	systemEnv   bool
-	k6Strict    bool
+	env          map[string]string
+	vus          *int64
+	iterations   *int64
+	duration     *time.Duration
+	tags         map[string]string
+	timeScale    float64
+	seed         *int64
+	modules      map[string]string
+	insecureTLS  bool
+	rootCAs      *x509.CertPool
+	redirects    map[string]redirect
+	handlers     map[string]http.Handler
+	hosts        map[string]string
+	onLog        []func(LogEntry)
+	jsonOut      []io.Writer
+	csvOut       []csvSpec
+	optionText   [][2]string // key, text: CLI-layer options from flag text
+	k6Env        func(string) (string, bool)
+	configJSON   []byte
+	noThresholds bool
+	sampleLimit  int64
+	eventLimit   int64
+	systemEnv    bool
+	k6Strict     bool
 }
 
 // redirect sends every dial of a host name (any port) to fixed addresses.
@@ -49,8 +54,18 @@ func newConfig(opts []Option) *config {
 
 // layer is the Go options that are k6 options, as the layer that plays
 // the command line's part: it wins over the script's options, key by key.
-func (c *config) layer() options.Layer {
+// An error is an option text (WithOptionText) that does not parse.
+func (c *config) layer() (options.Layer, error) {
 	l := options.NewLayer(options.SourceCLI)
+	for _, kv := range c.optionText {
+		v, err := options.ParseText(kv[0], kv[1])
+		if err != nil {
+			return l, err
+		}
+		if err := l.Set(kv[0], v); err != nil {
+			return l, err
+		}
+	}
 	// Plain values: Set cannot fail on them.
 	if c.vus != nil {
 		_ = l.Set("vus", *c.vus)
@@ -67,7 +82,7 @@ func (c *config) layer() options.Layer {
 	if c.insecureTLS {
 		_ = l.Set("insecureSkipTLSVerify", true)
 	}
-	return l
+	return l, nil
 }
 
 // ParseDuration reads a duration as k6's command line reads -d/--duration:
@@ -193,11 +208,6 @@ func WithHandler(host string, handler http.Handler) Option {
 // is called from one goroutine at a time.
 func WithLogOutput(f func(LogEntry)) Option {
 	return func(c *config) { c.onLog = append(c.onLog, f) }
-}
-
-// WithJSONOutput writes every sample to w in k6's NDJSON format (--out json).
-func WithJSONOutput(w io.Writer) Option {
-	return func(c *config) { c.jsonOut = w }
 }
 
 // The limits of what a run keeps for its Result unless told otherwise. A

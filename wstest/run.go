@@ -40,9 +40,10 @@ type LiveRun struct {
 func Start(ctx context.Context, script Script, opts ...Option) *LiveRun {
 	cfg := newConfig(opts)
 	run := &LiveRun{r: newRunner(script, cfg), done: make(chan struct{}), res: &Result{}}
+	run.r.attach(ctx)
 	go func() {
 		defer close(run.done)
-		run.err = run.r.run(ctx, script, run.res)
+		run.err = run.r.run(script, run.res)
 	}()
 	return run
 }
@@ -87,6 +88,13 @@ func (l *LiveRun) Snapshot() *Result {
 	return res
 }
 
+// Interrupt stops the run as k6 stops on a first Ctrl-C or SIGTERM: the
+// iterations are interrupted, teardown runs, the summary is made and the
+// outputs are written; Wait then returns an *InterruptError for signal
+// ("interrupt" or "terminated"), exit code 105. Cancel the context given
+// to Start to stop at once instead.
+func (l *LiveRun) Interrupt(signal string) { l.r.interrupt(signal) }
+
 // Progress is a live run's position.
 type Progress struct {
 	Elapsed     time.Duration
@@ -95,40 +103,19 @@ type Progress struct {
 	Iterations  int64 // complete iterations
 	Interrupted int64 // interrupted iterations
 	Dropped     int64 // iterations arrival-rate scenarios dropped (no free VU)
-	// Scenarios has one entry per scenario, in the run's order, once the
-	// scenarios have their executors (empty before).
-	Scenarios []ScenarioProgress
-}
-
-// ScenarioProgress is one scenario's position in a live run.
-type ScenarioProgress struct {
-	Name     string
-	Executor string
-	// Progress is in [0, 1]: the share of iterations done for the
-	// iteration-based executors, of the duration elapsed for the others.
-	Progress float64
-	// VUs is how many VUs the scenario has: for an arrival-rate one its
-	// preAllocatedVUs plus those made during the run, up to maxVUs.
-	VUs int64
-	// Iterations is how many iterations the scenario has started.
-	Iterations int64
-	// Dropped counts the iterations an arrival-rate scenario dropped.
-	Dropped int64
-	// Rate is the iteration rate an arrival-rate scenario asks for now, per
-	// second (0 for the other executors).
-	Rate float64
+	// Stage is "setup" or "teardown" while that function runs, else "".
+	Stage string
 }
 
 // Progress tells how far the run has got; cheap enough to poll.
 func (l *LiveRun) Progress() Progress {
 	e := l.r.exec
+	stage, _ := e.stage.Load().(string)
 	p := Progress{Elapsed: time.Since(e.start), VUs: e.vusInited.Load(), ActiveVUs: e.activeVUs.Load(),
-		Iterations: e.iterations.Load(), Interrupted: e.interrupted.Load()}
-	if running := l.r.running.Load(); running != nil {
-		for _, s := range *running {
-			sp := s.progress()
-			p.Dropped += sp.Dropped
-			p.Scenarios = append(p.Scenarios, sp)
+		Iterations: e.iterations.Load(), Interrupted: e.interrupted.Load(), Stage: stage}
+	if runs := l.r.scenarioRuns.Load(); runs != nil {
+		for _, s := range *runs {
+			p.Dropped += s.ex.Dropped()
 		}
 	}
 	return p

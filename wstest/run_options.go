@@ -15,10 +15,7 @@ import (
 // makeSettings builds the settings of the VUs made before the options are
 // known (the one that reads them); applyConfig refines them afterwards.
 func (r *runner) makeSettings() {
-	if r.cfg.jsonOut != nil {
-		r.jsonOut = metrics.NewJSONOutput(r.cfg.jsonOut)
-		r.registry.AddOutput(r.jsonOut)
-	}
+	r.startJSONOutputs()
 	r.exec.options = r.optionsValue
 	r.settings = &vu.Settings{
 		Registry:   r.registry,
@@ -51,7 +48,11 @@ func (r *runner) readOptions(vu0 *vuInstance) error {
 	if len(unknown) > 0 {
 		r.rec.Log(0, vu.LevelWarn, "there were unknown fields in the options exported in the script: "+strings.Join(unknown, ", "))
 	}
-	opts, warnings, err := options.Consolidate(script, r.cfg.layer())
+	layers, err := r.cfg.layers()
+	if err != nil {
+		return &ConfigError{File: r.name, Err: err}
+	}
+	opts, warnings, err := options.Consolidate(append(layers, script)...)
 	for _, w := range warnings {
 		r.rec.Log(0, vu.LevelWarn, w)
 	}
@@ -64,6 +65,9 @@ func (r *runner) readOptions(vu0 *vuInstance) error {
 	}
 	r.applyConfig(opts)
 	r.opts = opts
+	if err := r.startCSVOutputs(); err != nil {
+		return &ConfigError{File: r.name, Err: err}
+	}
 	if !hasExportedFunction(vu0.exports) {
 		return &ScriptError{Stage: "init", File: r.name, Message: "no exported functions in script"}
 	}
@@ -81,6 +85,32 @@ func (r *runner) readOptions(vu0 *vuInstance) error {
 	}
 	r.scenarios = scenarios
 	return nil
+}
+
+// layers are the option layers other than the script's: the config file
+// (WithConfigJSON), the K6_* environment (WithK6Environment) and the Go
+// options as the command line.
+func (c *config) layers() ([]options.Layer, error) {
+	var layers []options.Layer
+	if c.configJSON != nil {
+		l, err := options.ConfigFileLayer(c.configJSON)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, l)
+	}
+	if c.k6Env != nil {
+		l, err := options.EnvLayer(c.k6Env)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, l)
+	}
+	cli, err := c.layer()
+	if err != nil {
+		return nil, err
+	}
+	return append(layers, cli), nil
 }
 
 // applyConfig applies the consolidated options to what the VUs share:

@@ -29,16 +29,20 @@ type runner struct {
 	settings  *vu.Settings
 	env       map[string]string
 	network   *network
-	jsonOut   *metrics.JSONOutput
+	jsonOuts  []*metrics.JSONOutput
+	outputs   []output // closed at the end of the run
 	setupJSON string
+
+	scenarioRuns atomic.Pointer[[]*scenarioRun] // once the scenarios start
+	plan         atomic.Pointer[[]*options.Scenario]
+	ready        chan struct{} // closed once the plan is known or the run ended
+	readyOnce    sync.Once
 
 	rec  *recorder
 	exec *execState
 	// lastVUID is the id of the last VU made; VUs made during the run
 	// take the next.
 	lastVUID atomic.Int64
-	// running holds the scenarios once their executors exist.
-	running atomic.Pointer[[]*scenarioRun]
 
 	vusMu sync.Mutex
 	made  []*vu.VU // every VU made, closed at the end of the run
@@ -48,7 +52,9 @@ type runner struct {
 }
 
 func newRunner(script Script, cfg *config) *runner {
-	r := &runner{cfg: cfg, name: script.Name, rec: newRecorder(cfg.onLog, cfg.eventLimit), exec: &execState{start: time.Now()}}
+	r := &runner{cfg: cfg, name: script.Name, rec: newRecorder(cfg.onLog, cfg.eventLimit), exec: &execState{start: time.Now()},
+		ready: make(chan struct{})}
+	r.exec.onFail = func(reason string) { r.rec.Log(0, vu.LevelError, "test marked as failed: "+reason) }
 	r.registry = metrics.NewRegistry()
 	r.registry.SetSampleLimit(cfg.sampleLimit)
 	r.builtin, _ = metrics.RegisterBuiltins(r.registry) // fresh registry: cannot clash
@@ -66,18 +72,30 @@ func newRunner(script Script, cfg *config) *runner {
 	return r
 }
 
+// attach ties the run to the caller's context; Start calls it before the
+// run's goroutine starts, so that interrupt may be called at once.
+func (r *runner) attach(ctx context.Context) {
+	r.parent = ctx
+	r.ctx, r.exec.cancel = context.WithCancelCause(ctx)
+}
+
+// interrupt stops the scenarios as a first signal does in k6: teardown,
+// the summary and the outputs still happen, and the run ends with an
+// *InterruptError.
+func (r *runner) interrupt(signal string) { r.exec.cancel(&InterruptError{Signal: signal}) }
+
 // run is the whole life of a run. A non-nil error means the run could not
 // happen or ended abnormally; the result is still filled as far as it got.
-func (r *runner) run(ctx context.Context, script Script, res *Result) (err error) {
-	r.parent = ctx
-	var cancel context.CancelCauseFunc
-	r.ctx, cancel = context.WithCancelCause(ctx)
-	r.exec.cancel = cancel
-	defer cancel(nil)
+// Once the options are known the summary is made whatever happens next
+// (abort, signal, setup or teardown exception), as in k6; only a cancelled
+// caller's context skips it.
+func (r *runner) run(script Script, res *Result) (err error) {
+	defer r.exec.cancel(nil)
+	defer r.markReady()
 	defer func() {
-		if r.jsonOut != nil {
-			if ferr := r.jsonOut.Flush(); ferr != nil {
-				r.rec.Log(0, vu.LevelError, "json output: "+ferr.Error())
+		for _, o := range r.outputs {
+			if ferr := o.Close(); ferr != nil {
+				r.rec.Log(0, vu.LevelError, "output: "+ferr.Error())
 			}
 		}
 		r.snapshot(res)
@@ -98,13 +116,28 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 		return err
 	}
 	vu0.Settings = r.settings // made before the options were known
+	defer r.flushOutputs()()
 	th, err := newThresholds(r)
 	if err != nil {
 		return &ConfigError{File: r.name, Err: err}
 	}
+	r.plan.Store(&r.scenarios)
+	r.markReady()
+	err = r.runTest(vu0, th)
+	if r.parent.Err() != nil {
+		return context.Cause(r.parent)
+	}
+	r.handleSummary(res, th.final(r))
+	return err
+}
+
+// runTest runs setup, the scenarios and teardown.
+func (r *runner) runTest(vu0 *vuInstance, th *runThresholds) error {
+	r.exec.stage.Store("setup")
 	if err := r.runSetup(vu0); err != nil {
 		return r.stopped(err)
 	}
+	r.exec.stage.Store("")
 	vus, err := r.initVUs()
 	if err != nil {
 		return r.stopped(err)
@@ -117,16 +150,24 @@ func (r *runner) run(ctx context.Context, script Script, res *Result) (err error
 	if r.parent.Err() != nil {
 		return context.Cause(r.parent)
 	}
-	// After an abort, teardown and the summary still run, as in k6.
+	// After an abort or a signal, teardown still runs, as in k6.
+	r.exec.stage.Store("teardown")
+	defer r.exec.stage.Store("")
 	if err := r.runTeardown(); err != nil {
 		return r.stopped(err)
 	}
-	r.handleSummary(res, th.final(r))
+	var interrupted *InterruptError
+	if errors.As(context.Cause(r.ctx), &interrupted) {
+		return interrupted
+	}
 	if aborted, reason := r.exec.abortState(); aborted && !errors.Is(context.Cause(r.ctx), errAbortedByThreshold) {
 		return fmt.Errorf("%w: %s", ErrAborted, reason)
 	}
 	return nil
 }
+
+// markReady closes ready once.
+func (r *runner) markReady() { r.readyOnce.Do(func() { close(r.ready) }) }
 
 // stopped prefers the run context's cause (cancel or abort) to err.
 func (r *runner) stopped(err error) error {

@@ -3,7 +3,6 @@ package wstest
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -27,7 +26,7 @@ func (r *runner) runSetup(vu0 *vuInstance) error {
 	ret, err := vu0.callExport(ctx, "setup")
 	if err != nil {
 		if ctx.Err() != nil && r.ctx.Err() == nil {
-			return scriptError("setup", 0, 0, errors.New("setup() execution timed out"))
+			return scriptError("setup", 0, 0, errSetupTimeout)
 		}
 		return scriptError("setup", 0, 0, err)
 	}
@@ -63,7 +62,7 @@ func (r *runner) runTeardown() error {
 	}
 	if _, err := vu0.callExport(ctx, "teardown", data); err != nil {
 		if ctx.Err() != nil && r.parent.Err() == nil {
-			return scriptError("teardown", 0, 0, errors.New("teardown() execution timed out"))
+			return scriptError("teardown", 0, 0, errTeardownTimeout)
 		}
 		return scriptError("teardown", 0, 0, err)
 	}

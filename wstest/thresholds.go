@@ -20,7 +20,7 @@ type runThresholds struct {
 
 func newThresholds(r *runner) (*runThresholds, error) {
 	t := &runThresholds{}
-	if len(r.opts.Thresholds) == 0 {
+	if len(r.opts.Thresholds) == 0 || r.cfg.noThresholds {
 		return t, nil
 	}
 	set, err := thresholds.Parse(r.registry, r.opts.Thresholds)
@@ -28,8 +28,8 @@ func newThresholds(r *runner) (*runThresholds, error) {
 		return nil, err
 	}
 	t.set = set
-	if r.jsonOut != nil {
-		r.jsonOut.ThresholdSources = set.Sources
+	for _, o := range r.jsonOuts {
+		o.ThresholdSources = set.Sources
 	}
 	return t, nil
 }

@@ -1,5 +1,6 @@
-// Command wstest runs k6-style WebSocket scripts (wstest run) and serves the
-// fixture server (wstest serve).
+// Command wstest runs k6-style WebSocket scripts as `k6 run` does on one
+// machine (wstest run), serves the fixture server (wstest serve) and
+// prints its version (wstest version).
 package main
 
 import (
@@ -9,38 +10,87 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-
-	"github.com/wsk6/wstest/wstest"
+	"time"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	c := &cli{
+		stdin:   os.Stdin,
+		stdout:  &syncWriter{w: os.Stdout},
+		stderr:  &syncWriter{w: os.Stderr},
+		getenv:  os.LookupEnv,
+		signals: sigs,
+		exit:    os.Exit,
+		now:     time.Now,
+		tty:     isTerminal(os.Stderr),
+	}
+	os.Exit(c.main(os.Args[1:]))
 }
 
-const usage = `usage:
-  wstest run [flags] SCRIPT   run a k6-style script (wstest run -h for flags)
-  wstest serve [--addr ADDR]  serve the fixture routes until interrupted
+// cli is what a command sees of its process: streams, environment,
+// signals. Tests make one around buffers.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer // safe for concurrent use
+	getenv         func(string) (string, bool)
+	signals        <-chan os.Signal // nil: no signal handling
+	exit           func(code int)   // a second signal exits at once through it
+	now            func() time.Time
+	tty            bool // stderr is a terminal: progress redrawn in place
+}
+
+const usage = `wstest runs k6-style JavaScript WebSocket test scripts.
+
+Usage:
+  wstest [command]
+
+Available Commands:
+  inspect     Print a script's resolved options as JSON
+  run         Start a test (k6 run for one machine)
+  serve       Serve the fixture routes until interrupted
+  version     Show the application version and exit
+
+Flags:
+  -h, --help      help for wstest
+      --version   version for wstest
+
+Use "wstest [command] --help" for more information about a command.
 `
 
-// run dispatches a subcommand and returns the process exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// main dispatches a subcommand and returns the process exit code.
+func (c *cli) main(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return wstest.ExitInvalidConfig
+		fmt.Fprint(c.stdout, usage)
+		return 0
 	}
 	switch args[0] {
 	case "run":
-		return runCommand(ctx, args[1:], stdout, stderr)
+		return c.runCommand(args[1:])
 	case "serve":
-		return serveCommand(ctx, args[1:], stdout, stderr)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go func() {
+			select {
+			case <-c.signals:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		return serveCommand(ctx, args[1:], c.stdout, c.stderr)
+	case "version":
+		return c.versionCommand(args[1:])
+	case "inspect":
+		return c.inspectCommand(args[1:])
+	case "--version":
+		fmt.Fprintln(c.stdout, versionLine())
+		return 0
 	case "-h", "--help", "help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(c.stdout, usage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "wstest: unknown command %q\n%s", args[0], usage)
-		return wstest.ExitInvalidConfig
+		(&logger{w: c.stderr, now: c.now}).errorf("unknown command %q for %q", args[0], "wstest")
+		return exitUsage
 	}
 }

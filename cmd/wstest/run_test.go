@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,14 +10,6 @@ import (
 
 	. "github.com/onsi/gomega"
 )
-
-// wstestRun runs the command in-process and returns its exit code and output.
-func wstestRun(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), append([]string{"run", "-q"}, args...), &stdout, &stderr)
-	return code, stdout.String(), stderr.String()
-}
 
 func TestRunExitCodes(t *testing.T) {
 	tests := []struct {
@@ -30,14 +20,14 @@ func TestRunExitCodes(t *testing.T) {
 	}{
 		{"success", []string{"testdata/ok.js"}, 0, ""},
 		{"failed threshold", []string{"testdata/threshold.js"}, 99, ""},
-		{"unknown flag", []string{"--no-such-flag", "testdata/ok.js"}, 104, "flag provided but not defined"},
-		{"bad duration flag", []string{"-d", "soon", "testdata/ok.js"}, 104, `invalid argument "soon" for "-d, --duration" flag: time: invalid duration "soon"`},
-		{"duration flag without a unit", []string{"-d", "2", "testdata/ok.js"}, 104, `invalid argument "2" for "-d, --duration" flag: time: missing unit in duration "2"`},
-		{"negative vus flag", []string{"--vus", "-1", "testdata/ok.js"}, 104, "--vus must not be negative"},
-		{"bad time scale", []string{"--time-scale", "2", "testdata/ok.js"}, 104, "--time-scale must be in (0, 1]"},
-		{"no script", nil, 104, "expected one SCRIPT argument"},
-		{"syntax error", []string{"testdata/syntax.js"}, 107, `testdata/syntax.js:2:9: SyntaxError: Unexpected "="`},
-		{"missing file", []string{"testdata/nope.js"}, 107, "testdata/nope.js"},
+		{"unknown flag", []string{"--no-such-flag", "testdata/ok.js"}, 255, `level=error msg="unknown flag: --no-such-flag"`},
+		{"bad duration flag", []string{"-d", "soon", "testdata/ok.js"}, 255, `invalid argument \"soon\" for \"-d, --duration\" flag: time: invalid duration \"soon\"`},
+		{"duration flag without a unit", []string{"-d", "2", "testdata/ok.js"}, 255, `invalid argument \"2\" for \"-d, --duration\" flag: time: missing unit in duration \"2\"`},
+		{"negative vus flag", []string{"--vus", "-1", "testdata/ok.js"}, 104, "the number of VUs must be more than 0"},
+		{"bad time scale", []string{"--time-scale", "2", "testdata/ok.js"}, 255, "--time-scale must be in (0, 1]"},
+		{"no script", nil, 255, "accepts 1 arg(s), received 0"},
+		{"syntax error", []string{"testdata/syntax.js"}, 107, `testdata/syntax.js:2:9: SyntaxError: Unexpected \"=\"`},
+		{"missing file", []string{"testdata/nope.js"}, 255, `The moduleSpecifier \"testdata/nope.js\" couldn't be found on local disk.`},
 		{"aborted", []string{"testdata/abort.js"}, 108, "stop now"},
 		{"marked failed", []string{"testdata/fail.js"}, 110, ""},
 		{"fixture host without fixtures", []string{"--no-fixtures", "--fixture-host", "x.test", "testdata/ok.js"}, 104, "--fixture-host needs the embedded fixtures"},
@@ -77,11 +67,8 @@ func TestRunWritesOutputs(t *testing.T) {
 	g.Expect(code).To(Equal(0), stderr)
 	g.Expect(stdout).To(ContainSubstring("✓ one is one"))
 
-	f, err := os.Open(jsonFile)
-	g.Expect(err).NotTo(HaveOccurred())
-	defer f.Close()
 	checks := 0
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(strings.NewReader(readFile(t, jsonFile)))
 	for sc.Scan() {
 		var line struct {
 			Type, Metric string

@@ -86,6 +86,9 @@ func (e *Executor) Start() time.Time {
 	return time.Time{}
 }
 
+// IterationsDone counts the iterations that have returned.
+func (e *Executor) IterationsDone() int64 { return e.done.Load() }
+
 // NextIterationInTest is the InTest number the next iteration will get.
 func (e *Executor) NextIterationInTest() int64 { return e.next.Load() }
 

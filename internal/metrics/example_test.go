@@ -39,5 +39,5 @@ func ExampleNewJSONOutput() {
 	_ = out.Close()
 	// Output:
 	// {"type":"Metric","data":{"name":"ws_msgs_sent","type":"counter","contains":"default","thresholds":[],"submetrics":null},"metric":"ws_msgs_sent"}
-	// {"type":"Point","data":{"time":"2026-01-02T03:04:05.0000006+01:00","value":1,"tags":{"scenario":"default"}},"metric":"ws_msgs_sent"}
+	// {"metric":"ws_msgs_sent","type":"Point","data":{"time":"2026-01-02T03:04:05.0000006+01:00","value":1,"tags":{"scenario":"default"}}}
 }

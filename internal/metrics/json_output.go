@@ -13,7 +13,7 @@ import (
 
 // JSONOutput writes k6's --out json format: newline-delimited JSON with a
 // {"type":"Metric",...} line the first time a metric is seen, then one
-// {"type":"Point",...} line per sample. It is buffered and safe for
+// {"metric":...,"type":"Point",...} line per sample (metric first, as k6). It is buffered and safe for
 // concurrent use; Close flushes it.
 type JSONOutput struct {
 	// ThresholdSources, when set, gives the "thresholds" list of a
@@ -75,7 +75,10 @@ func (o *JSONOutput) AddSample(m *Metric, t time.Time, v float64, tags *TagSet) 
 		b = appendJSONString(b, m.Name)
 		b = append(b, "}\n"...)
 	}
-	b = append(b, `{"type":"Point","data":{"time":"`...)
+	// k6 writes Point lines with "metric" first.
+	b = append(b, `{"metric":`...)
+	b = appendJSONString(b, m.Name)
+	b = append(b, `,"type":"Point","data":{"time":"`...)
 	b = t.AppendFormat(b, time.RFC3339Nano)
 	b = append(b, `","value":`...)
 	b = appendJSONFloat(b, v)
@@ -92,9 +95,7 @@ func (o *JSONOutput) AddSample(m *Metric, t time.Time, v float64, tags *TagSet) 
 			b = appendJSONString(b, val)
 		})
 	}
-	b = append(b, `}},"metric":`...)
-	b = appendJSONString(b, m.Name)
-	b = append(b, "}\n"...)
+	b = append(b, "}}}\n"...)
 	o.buf = b
 	_, o.err = o.w.Write(b)
 }

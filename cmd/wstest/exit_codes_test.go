@@ -1,0 +1,71 @@
+package main
+
+import (
+	"testing"
+
+	. "github.com/onsi/gomega"
+)
+
+// TestExitCodes has a case per situation of spec/cli.md section 4.1 that
+// a run reaches in-process (signals: signal_test.go).
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		stderr  []string
+		summary bool // the end-of-test summary is printed on stdout
+	}{
+		{"success", []string{"testdata/ok.js"}, 0, nil, true},
+		{"threshold failed", []string{"testdata/threshold.js"}, 99,
+			[]string{`level=error msg="thresholds on metrics 'things' have been crossed"`}, true},
+		{"abortOnFail threshold", []string{"testdata/abortonfail.js"}, 99,
+			[]string{`msg="thresholds on metrics 'probe_count' were crossed; at least one has abortOnFail enabled, stopping test prematurely"`}, true},
+		{"test.abort", []string{"testdata/abort.js"}, 108, []string{`level=error msg="test aborted: stop now"`}, true},
+		{"test.fail", []string{"testdata/fail.js"}, 110, []string{`level=error msg="test marked as failed: not good enough"`, `level=error msg="test run was marked as failed"`}, true},
+		{"exception in init", []string{"testdata/init_throw.js"}, 107, []string{"probe init error", `hint="script exception"`}, false},
+		{"exception in setup", []string{"testdata/setup_throw.js"}, 107, []string{"probe setup error", `source=stacktrace`}, true},
+		{"exception in teardown", []string{"testdata/teardown_throw.js"}, 107, []string{"probe teardown error"}, true},
+		{"exception in an iteration", []string{"testdata/iter_throw.js"}, 0, []string{"probe iteration error"}, true},
+		{"syntax error", []string{"testdata/syntax.js"}, 107, []string{"SyntaxError"}, false},
+		{"bad option value", []string{"testdata/badopt_vus.js"}, 104, []string{"the number of VUs must be more than 0"}, false},
+		{"bad duration in script", []string{"testdata/badopt_duration.js"}, 104, []string{`invalid duration \"s\"`}, false},
+		{"bad threshold expression", []string{"testdata/badopt_threshold.js"}, 104, []string{"count>>1"}, false},
+		{"threshold on an unknown metric", []string{"testdata/unknown_metric_threshold.js"}, 104,
+			[]string{`invalid threshold defined on no_such_metric; reason: no metric name \"no_such_metric\" found`}, false},
+		{"no iteration finished", []string{"testdata/noiter.js"}, 0,
+			[]string{`level=warning msg="No script iterations fully finished, consider making the test duration longer"`}, true},
+		{"setup timeout", []string{"testdata/setup_timeout.js"}, 100, []string{"setup() execution timed out"}, true},
+		{"teardown timeout", []string{"testdata/teardown_timeout.js"}, 101, []string{"teardown() execution timed out"}, true},
+		{"unknown flag", []string{"--frobnicate", "testdata/ok.js"}, 255, []string{`level=error msg="unknown flag: --frobnicate"`}, false},
+		{"unknown shorthand", []string{"-Z", "testdata/ok.js"}, 255, []string{`msg="unknown shorthand flag: 'Z' in -Z"`}, false},
+		{"bad flag value", []string{"-u", "abc", "testdata/ok.js"}, 255, []string{`invalid argument \"abc\" for \"-u, --vus\" flag: strconv.ParseInt`}, false},
+		{"bare duration", []string{"-d", "2", "testdata/ok.js"}, 255, []string{`missing unit in duration \"2\"`}, false},
+		{"two arguments", []string{"testdata/ok.js", "testdata/ok.js"}, 255,
+			[]string{`accepts 1 arg(s), received 2: arg should either be \"-\", if reading script from stdin, or a path to a script file`}, false},
+		{"missing file", []string{"no-such-file.js"}, 255, []string{`The moduleSpecifier \"no-such-file.js\" couldn't be found on local disk.`}, false},
+		{"a directory", []string{"testdata"}, 255, []string{"testdata: is a directory"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			r := wstestCLI(t, nil, "", append([]string{"run", "-q"}, tt.args...)...)
+			g.Expect(r.code).To(Equal(tt.code), r.stderr)
+			for _, s := range tt.stderr {
+				g.Expect(r.stderr).To(ContainSubstring(s))
+			}
+			if tt.summary {
+				g.Expect(r.stdout).To(ContainSubstring("█ TOTAL RESULTS"))
+			} else {
+				g.Expect(r.stdout).To(BeEmpty())
+			}
+		})
+	}
+}
+
+func TestUnknownSubcommand(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "nosuchcmd")
+	g.Expect(r.code).To(Equal(255))
+	g.Expect(r.stderr).To(ContainSubstring(`unknown command \"nosuchcmd\" for \"wstest\"`))
+}

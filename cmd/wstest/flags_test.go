@@ -1,0 +1,223 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	. "github.com/onsi/gomega"
+)
+
+// TestArgumentSyntax covers spec/cli.md section 1: k6's POSIX syntax.
+func TestArgumentSyntax(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"long form", []string{"--vus", "2", "testdata/opts.js"}, "vus=2 "},
+		{"long form with =", []string{"--vus=2", "testdata/opts.js"}, "vus=2 "},
+		{"short form", []string{"-u", "2", "testdata/opts.js"}, "vus=2 "},
+		{"short form glued", []string{"-u2", "testdata/opts.js"}, "vus=2 "},
+		{"short form with =", []string{"-u=2", "testdata/opts.js"}, "vus=2 "},
+		{"combined booleans", []string{"-qi", "4", "testdata/opts.js"}, "iterations=4 "},
+		{"flags after the script", []string{"testdata/opts.js", "-u", "2"}, "vus=2 "},
+		{"-- ends the flags", []string{"-u", "2", "--", "testdata/opts.js"}, "vus=2 "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			r := wstestCLI(t, nil, "", append([]string{"run", "-q"}, tt.args...)...)
+			g.Expect(r.code).To(Equal(0), r.stderr)
+			g.Expect(r.stderr).To(ContainSubstring(tt.want))
+		})
+	}
+}
+
+func TestScriptFromStdin(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, `export default function () { console.log("from stdin") }`, "run", "-q", "-")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stderr).To(ContainSubstring(`msg="from stdin"`))
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "run", "--help")
+	g.Expect(r.code).To(Equal(0))
+	g.Expect(r.stderr).To(BeEmpty())
+	g.Expect(r.stdout).To(ContainSubstring("-u, --vus int"))
+	g.Expect(r.stdout).To(ContainSubstring("--fixture-host NAME"))
+
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		r = wstestCLI(t, nil, "", args...)
+		g.Expect(r.code).To(Equal(0))
+		g.Expect(r.stdout).To(MatchRegexp(`^wstest v\S+ \(commit/\S+, go\S+, \w+/\w+\)\n$`))
+	}
+	r = wstestCLI(t, nil, "", "version", "--json")
+	g.Expect(r.code).To(Equal(0))
+	g.Expect(r.stdout).To(MatchRegexp(`^\{"commit":".*","go_arch":".*","go_os":".*","go_version":"go.*","version":"v.*"\}\n$`))
+
+	r = wstestCLI(t, nil, "", "run", "--version", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(255))
+	g.Expect(r.stderr).To(ContainSubstring("unknown flag: --version"))
+}
+
+// TestFlagsAndEnvironment covers the flags of spec/cli.md section 2, each
+// with its K6_* variable where k6 has one.
+func TestFlagsAndEnvironment(t *testing.T) {
+	tests := []struct {
+		name   string
+		env    map[string]string
+		args   []string
+		code   int
+		stderr []string
+		not    []string
+	}{
+		{"stages", nil, []string{"-s", "500ms:2", "--stage", "500ms:0", "testdata/opts.js"}, 0,
+			[]string{"executor=ramping-vus stages=500ms:2,500ms:0 "}, nil},
+		{"stages, comma separated", nil, []string{"--stage", "500ms:2,500ms:0", "testdata/opts.js"}, 0, []string{"executor=ramping-vus"}, nil},
+		{"K6_STAGES", map[string]string{"K6_STAGES": "500ms:1"}, []string{"testdata/opts.js"}, 0, []string{"executor=ramping-vus"}, nil},
+		{"stage without a target", nil, []string{"--stage", "1s", "testdata/opts.js"}, 104, []string{"stage 1 doesn't have a target"}, nil},
+		{"K6_VUS", map[string]string{"K6_VUS": "2"}, []string{"-i", "4", "testdata/opts.js"}, 0, []string{"vus=2 iterations=4"}, nil},
+		{"K6_ITERATIONS", map[string]string{"K6_ITERATIONS": "5"}, []string{"testdata/opts.js"}, 0, []string{"iterations=5"}, nil},
+		{"K6_DURATION", map[string]string{"K6_DURATION": "200ms"}, []string{"testdata/opts.js"}, 0, []string{"executor=constant-vus"}, nil},
+		{"-e NAME=value", nil, []string{"-e", "FOO=a=b", "testdata/opts.js"}, 0, []string{"foo=a=b "}, nil},
+		{"-e NAME alone", nil, []string{"-e", "FOO", "testdata/opts.js"}, 0, []string{"foo= "}, nil},
+		{"-e bad name", nil, []string{"-e", "1FOO=x", "testdata/opts.js"}, 255, []string{"invalid environment variable name '1FOO'"}, nil},
+		{"system env included", nil, []string{"testdata/opts.js"}, 0, []string{"home=true"}, nil},
+		{"--include-system-env-vars=false", nil, []string{"--include-system-env-vars=false", "testdata/opts.js"}, 0, []string{"home=false"}, nil},
+		{"K6_INCLUDE_SYSTEM_ENV_VARS", map[string]string{"K6_INCLUDE_SYSTEM_ENV_VARS": "false"}, []string{"testdata/opts.js"}, 0, []string{"home=false"}, nil},
+		{"--tag", nil, []string{"--tag", "team=ws", "testdata/opts.js"}, 0, []string{"tags=team:ws "}, nil},
+		{"--tag empty value", nil, []string{"--tag", "run=", "testdata/opts.js"}, 255, []string{"error parsing tag 'run=': invalid tag, empty value"}, nil},
+		{"K6_TAGS", map[string]string{"K6_TAGS": "a:1,b:2"}, []string{"testdata/opts.js"}, 0, []string{"tags=a:1,b:2 "}, nil},
+		{"K6_TAGS bad", map[string]string{"K6_TAGS": "a=1"}, []string{"testdata/opts.js"}, 104, []string{"K6_TAGS"}, nil},
+		{"--user-agent", nil, []string{"--user-agent", "me/1", "testdata/opts.js"}, 0, []string{"ua=me/1"}, nil},
+		{"K6_USER_AGENT", map[string]string{"K6_USER_AGENT": "env/1"}, []string{"testdata/opts.js"}, 0, []string{"ua=env/1"}, nil},
+		{"--no-setup --no-teardown", nil, []string{"--no-setup", "--no-teardown", "testdata/opts.js"}, 0, nil, []string{"setup ran", "teardown ran"}},
+		{"K6_NO_SETUP", map[string]string{"K6_NO_SETUP": "true"}, []string{"testdata/opts.js"}, 0, []string{"teardown ran"}, []string{"setup ran"}},
+		{"-v shows console.debug", nil, []string{"-v", "testdata/opts.js"}, 0, []string{`level=debug msg="debug line"`}, nil},
+		{"no -v: no debug lines", nil, []string{"testdata/opts.js"}, 0, nil, []string{"debug line"}},
+		{"--log-format json", nil, []string{"--log-format", "json", "testdata/opts.js"}, 0, []string{`{"level":"info","msg":"setup ran","source":"console","time":"`}, nil},
+		{"K6_LOG_FORMAT raw", map[string]string{"K6_LOG_FORMAT": "raw"}, []string{"testdata/opts.js"}, 0, []string{"setup ran\n"}, []string{"level="}},
+		{"--log-output none", nil, []string{"--log-output", "none", "testdata/opts.js"}, 0, nil, []string{"setup ran"}},
+		{"--summary-mode bad", nil, []string{"--summary-mode", "short", "testdata/opts.js"}, 255, []string{"invalid summary mode 'short'"}, nil},
+		{"--summary-trend-stats bad", nil, []string{"--summary-trend-stats", "avg,p(101)", "testdata/opts.js"}, 255,
+			[]string{"invalid percentile trend stat value 'p(101)', provide a number between 0 and 100"}, nil},
+		{"--summary-time-unit bad", nil, []string{"--summary-time-unit", "h", "testdata/opts.js"}, 255,
+			[]string{"invalid summary time unit 'h', use 's', 'ms' or 'us'"}, nil},
+		{"--no-thresholds", nil, []string{"--no-thresholds", "testdata/threshold.js"}, 0, nil, []string{"crossed"}},
+		{"K6_NO_THRESHOLDS", map[string]string{"K6_NO_THRESHOLDS": "true"}, []string{"testdata/threshold.js"}, 0, nil, []string{"crossed"}},
+		{"--throw", nil, []string{"-w", "testdata/throw.js"}, 0, []string{"'abc' is an invalid value"}, []string{"after add"}},
+		{"-o unknown type", nil, []string{"-o", "influxdb", "testdata/ok.js"}, 255, []string{"invalid output type 'influxdb', available types are: csv, json"}, nil},
+		{"--no-fixtures with --fixture-host", nil, []string{"--no-fixtures", "--fixture-host", "x.test", "testdata/ok.js"}, 104, []string{"--fixture-host needs the embedded fixtures"}, nil},
+		{"--no-usage-report and --max-redirects accepted", nil, []string{"--no-usage-report", "--max-redirects", "3", "testdata/ok.js"}, 0, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			r := wstestCLI(t, tt.env, "", append([]string{"run", "-q"}, tt.args...)...)
+			g.Expect(r.code).To(Equal(tt.code), r.stderr)
+			for _, s := range tt.stderr {
+				g.Expect(r.stderr).To(ContainSubstring(s))
+			}
+			for _, s := range tt.not {
+				g.Expect(r.stderr).NotTo(ContainSubstring(s))
+			}
+		})
+	}
+}
+
+func TestSummaryFlags(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "run", "-q", "--summary-mode", "disabled", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0))
+	g.Expect(r.stdout).To(BeEmpty())
+
+	r = wstestCLI(t, map[string]string{"K6_SUMMARY_MODE": "disabled"}, "", "run", "-q", "testdata/ok.js")
+	g.Expect(r.stdout).To(BeEmpty())
+
+	r = wstestCLI(t, nil, "", "run", "-q", "--summary-trend-stats", "avg,p(99)", "--summary-time-unit", "s", "-i", "2", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stdout).To(MatchRegexp(`iteration_duration\.+: avg=[0-9.]+s p\(99\)=[0-9.]+s\n`))
+
+	export := filepath.Join(t.TempDir(), "export.json")
+	r = wstestCLI(t, map[string]string{"K6_SUMMARY_EXPORT": export}, "", "run", "-q", "testdata/setup_throw.js")
+	g.Expect(r.code).To(Equal(107))
+	g.Expect(readFile(t, export)).To(ContainSubstring(`"metrics"`))
+}
+
+func TestConsoleOutput(t *testing.T) {
+	g := NewWithT(t)
+	file := filepath.Join(t.TempDir(), "console.log")
+	r := wstestCLI(t, nil, "", "run", "-q", "--console-output", file, "testdata/opts.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stderr).NotTo(ContainSubstring("setup ran"))
+	g.Expect(readFile(t, file)).To(MatchRegexp(`time="[^"]+" level=info msg="setup ran"\n`))
+	g.Expect(readFile(t, file)).NotTo(ContainSubstring("source="))
+
+	logFile := filepath.Join(t.TempDir(), "k6.log")
+	r = wstestCLI(t, nil, "", "run", "-q", "--log-output", "file="+logFile, "testdata/opts.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(readFile(t, logFile)).To(ContainSubstring(`msg="setup ran" source=console`))
+}
+
+// TestConfigFile covers spec/cli.md section 3: the config file layer and
+// the precedence CLI > environment > script > config file.
+func TestConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cfg := write("config.json", `{"vus": 4, "iterations": 8, "userAgent": "cfg/1", "tags": {"from": "config"}}`)
+	vusOnly := write("vus4.json", `{"vus": 4}`)
+	outCfg := write("out.json", `{"out": ["json=`+filepath.Join(dir, "m.json")+`"]}`)
+	bad := write("bad.json", `// not json`)
+	script := write("s.js", `export default function () {}`)
+	tests := []struct {
+		name   string
+		env    map[string]string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"script beats config", nil, []string{"-c", vusOnly, "testdata/opts.js"}, 0, "vus=3 "},
+		{"config alone", nil, []string{"--config", cfg, script + ""}, 0, ""},
+		{"env beats script and config", map[string]string{"K6_VUS": "5", "K6_ITERATIONS": "5"}, []string{"-c", vusOnly, "testdata/opts.js"}, 0, "vus=5 "},
+		{"cli beats env", map[string]string{"K6_VUS": "5"}, []string{"-c", vusOnly, "-u", "2", "testdata/opts.js"}, 0, "vus=2 "},
+		{"config keys not overridden stay", nil, []string{"-c", cfg, "testdata/opts.js"}, 0, "ua=cfg/1 tags=from:config "},
+		{"K6_CONFIG", map[string]string{"K6_CONFIG": vusOnly}, []string{"-i", "4", "testdata/opts.js"}, 0, "vus=3 iterations=4"},
+		{"missing config", nil, []string{"-c", "no-such-config.json", "testdata/ok.js"}, 104,
+			"failed to load the configuration file from the local file system: stat no-such-config.json: no such file or directory"},
+		{"invalid config", nil, []string{"-c", bad, "testdata/ok.js"}, 104,
+			`couldn't parse the configuration from \"` + bad + `\": invalid character '/' looking for beginning of value`},
+		{"out in the config", nil, []string{"-c", outCfg, "testdata/ok.js"}, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			r := wstestCLI(t, tt.env, "", append([]string{"run", "-q"}, tt.args...)...)
+			g.Expect(r.code).To(Equal(tt.code), r.stderr)
+			g.Expect(r.stderr).To(ContainSubstring(tt.stderr))
+		})
+	}
+	g := NewWithT(t)
+	g.Expect(readFile(t, filepath.Join(dir, "m.json"))).To(ContainSubstring(`"type":"Point"`))
+}
+
+func TestDefaultConfigFile(t *testing.T) {
+	g := NewWithT(t)
+	home := t.TempDir()
+	dir := filepath.Join(home, ".config", "k6")
+	g.Expect(os.MkdirAll(dir, 0o755)).To(Succeed())
+	g.Expect(os.WriteFile(filepath.Join(dir, "config.json"), []byte(`{"userAgent": "default-config"}`), 0o644)).To(Succeed())
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", "")
+	r := wstestCLI(t, map[string]string{"HOME": home}, "", "run", "-q", "testdata/opts.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stderr).To(ContainSubstring("ua=default-config"))
+}

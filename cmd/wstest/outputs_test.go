@@ -1,0 +1,72 @@
+package main
+
+import (
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	. "github.com/onsi/gomega"
+)
+
+// TestOutputs covers spec/cli.md section 6: --out json and csv.
+func TestOutputs(t *testing.T) {
+	g := NewWithT(t)
+	dir := t.TempDir()
+	jsonGz := filepath.Join(dir, "m.json.gz")
+	csvFile := filepath.Join(dir, "m.csv")
+	r := wstestCLI(t, nil, "", "run", "-o", "json="+jsonGz, "--out", "csv="+csvFile, "-i", "2", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stdout).To(ContainSubstring("        output: json (" + jsonGz + "), csv (" + csvFile + ")\n"))
+
+	f, err := os.Open(jsonGz)
+	g.Expect(err).NotTo(HaveOccurred())
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	g.Expect(err).NotTo(HaveOccurred())
+	raw, err := io.ReadAll(zr)
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(string(raw)).To(MatchRegexp(`(?m)^\{"metric":"checks","type":"Point","data":\{"time":"[^"]+","value":1,"tags":\{"check":"one is one","group":"","scenario":"default"\}\}\}$`))
+
+	csv := readFile(t, csvFile)
+	g.Expect(csv).To(HavePrefix("metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name,proto,scenario,service,status,subproto,tls_version,url,extra_tags,metadata\n"))
+	g.Expect(csv).To(MatchRegexp(`(?m)^checks,\d+,1\.000000,one is one,,,,,,,,default,,,,,,,$`))
+}
+
+func TestOutputsToStdout(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "run", "-q", "-o", "json", "-i", "1", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stdout).To(ContainSubstring(`{"metric":"checks","type":"Point"`))
+	g.Expect(r.stdout).To(ContainSubstring("█ TOTAL RESULTS"))
+
+	r = wstestCLI(t, nil, "", "run", "-o", "csv=-", "-i", "1", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stdout).To(ContainSubstring("output: csv (stdout)"))
+	g.Expect(r.stdout).To(ContainSubstring("\nchecks,"))
+
+	r = wstestCLI(t, map[string]string{"K6_OUT": "json=-"}, "", "run", "-i", "1", "testdata/ok.js")
+	g.Expect(r.stdout).To(ContainSubstring("output: json(stdout)"))
+}
+
+func TestCSVOutputArguments(t *testing.T) {
+	g := NewWithT(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "x.csv")
+	r := wstestCLI(t, nil, "", "run", "-q", "-o", "csv=fileName="+file+",saveInterval=2s,timeFormat=rfc3339_nano", "-i", "1", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(readFile(t, file)).To(MatchRegexp(`(?m)^checks,\d{4}-\d\d-\d\dT[0-9:.]+Z,`))
+
+	file2 := filepath.Join(dir, "y.csv")
+	r = wstestCLI(t, map[string]string{"K6_CSV_FILENAME": file2, "K6_CSV_TIME_FORMAT": "unix_milli"}, "", "run", "-q", "-o", "csv", "-i", "1", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(readFile(t, file2)).To(MatchRegexp(`(?m)^checks,\d{13},`))
+
+	for _, bad := range []string{"csv=fileName=x.csv,color=red", "csv=fileName="} {
+		r = wstestCLI(t, nil, "", "run", "-q", "-o", bad, "testdata/ok.js")
+		g.Expect(r.code).To(Equal(255), bad)
+		g.Expect(strings.Count(r.stderr, "\n")).To(Equal(1))
+	}
+}

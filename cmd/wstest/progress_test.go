@@ -1,0 +1,134 @@
+package main
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	. "github.com/onsi/gomega"
+	"golang.org/x/sys/unix"
+
+	"github.com/wsk6/wstest/wstest"
+)
+
+func TestFmtElapsed(t *testing.T) {
+	tests := []struct {
+		d, limit time.Duration
+		want     string
+	}{
+		{time.Second, 5 * time.Second, "1.0s"},
+		{time.Second, 12 * time.Second, "01.0s"},
+		{61 * time.Second, 5 * time.Minute, "1m01.0s"},
+		{100 * time.Millisecond, 10*time.Minute + 30*time.Second, "00m00.1s"},
+		{time.Hour + time.Second, 2 * time.Hour, "1h00m01.0s"},
+	}
+	for _, tt := range tests {
+		if got := fmtElapsed(tt.d, tt.limit); got != tt.want {
+			t.Errorf("fmtElapsed(%v, %v) = %q, want %q", tt.d, tt.limit, got, tt.want)
+		}
+	}
+}
+
+func TestProgressBlock(t *testing.T) {
+	g := NewWithT(t)
+	scs := []wstest.ScenarioProgress{
+		{Name: "steady", Executor: "constant-vus", MaxVUs: 2, ActiveVUs: 2, Progress: 0.1, Elapsed: time.Second,
+			Duration: 10 * time.Second, MaxDuration: 11 * time.Second, Started: true},
+		{Name: "fixed", Executor: "shared-iterations", MaxVUs: 1, ActiveVUs: 1, Progress: 0.1, Elapsed: time.Second,
+			Duration: 12 * time.Second, MaxDuration: 42 * time.Second, Iterations: 2, TotalIterations: 20, Started: true},
+	}
+	p := wstest.Progress{Elapsed: time.Second, VUs: 3, ActiveVUs: 3, Iterations: 4}
+	g.Expect(progressBlock(p, scs, false, false)).To(Equal([]string{
+		"running (01.0s), 3/3 VUs, 4 complete and 0 interrupted iterations",
+		"fixed    [  10% ] 1 VUs  01.0s/12s  02/20 shared iters",
+		"steady   [  10% ] 2 VUs  01.0s/10s",
+	}))
+	p.Stage = "setup"
+	g.Expect(progressBlock(p, scs, false, false)[0]).To(Equal("Run      [ 100% ] setup()"))
+	g.Expect(progressBlock(p, scs[:0], false, false)[0]).To(Equal("Run   [ 100% ] setup()"))
+	p.Stage = ""
+	scs[0].Finished, scs[0].Progress = true, 1
+	g.Expect(progressBlock(p, scs, false, false)[2]).To(Equal("steady ✓ [ 100% ] 2 VUs  10s"))
+	g.Expect(progressBlock(p, scs, true, false)[1]).To(HavePrefix("fixed  ✗ [  10% ]"))
+}
+
+// TestHeaderAndProgressWithoutATerminal: header on stdout, a block a
+// second on stderr, the final state at the end.
+func TestHeaderAndProgressWithoutATerminal(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "run", "testdata/long.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stdout).To(HavePrefix("\n     execution: local\n        script: testdata/long.js\n        output: -\n\n" +
+		"     scenarios: (100.00%) 2 scenarios, 3 max VUs, 42s max duration (incl. graceful stop):\n" +
+		"              * fixed: 4 iterations shared among 1 VUs (maxDuration: 12s, gracefulStop: 30s)\n" +
+		"              * steady: 2 looping VUs for 1.2s (exec: other, startTime: 100ms, gracefulStop: 1s)\n\n"))
+	g.Expect(r.stderr).To(MatchRegexp(`\nrunning \(\d\d\.\ds\), \d/3 VUs, \d+ complete and 0 interrupted iterations\n`))
+	g.Expect(r.stderr).To(MatchRegexp(`\nrunning \(\d\d\.\ds\), 0/3 VUs, \d+ complete and 0 interrupted iterations\n` +
+		`fixed  ✓ \[ 100% \] 0 VUs  \d\d\.\ds/12s  4/4 shared iters\n` +
+		`steady ✓ \[ 100% \] 2 VUs  1\.2s\n$`))
+	g.Expect(r.stderr).NotTo(ContainSubstring("\x1b["))
+
+	r = wstestCLI(t, nil, "", "run", "-q", "testdata/long.js")
+	g.Expect(r.stdout).NotTo(ContainSubstring("execution: local"))
+	g.Expect(r.stderr).To(Equal(strings.SplitAfter(r.stderr, "\n")[0])) // the log line only
+}
+
+// openPTY opens a pseudo-terminal pair: the controlling side and the
+// terminal a process writes to.
+func openPTY(t *testing.T) (control, tty *os.File) {
+	t.Helper()
+	control, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	fd := int(control.Fd())
+	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tty, err = os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return control, tty
+}
+
+// runOnATerminal runs the built command with stderr on a pseudo-terminal
+// and returns what the terminal received.
+func runOnATerminal(t *testing.T, args ...string) string {
+	t.Helper()
+	control, tty := openPTY(t)
+	defer control.Close()
+	p := startProcessWithStderr(t, tty, args...)
+	tty.Close()
+	out := readStream(control)
+	if code := p.wait(t); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	control.Close()
+	<-out.done
+	return out.String()
+}
+
+// TestProgressOnATerminal: on a terminal the block is redrawn in place
+// about ten times a second, in colour unless --no-color; log lines take
+// logrus's short coloured form.
+func TestProgressOnATerminal(t *testing.T) {
+	g := NewWithT(t)
+	text := runOnATerminal(t, "run", "testdata/long.js")
+	g.Expect(strings.Count(text, "\x1b[3A")).To(BeNumerically(">=", 5), text) // moved up over the 3-line block
+	g.Expect(text).To(ContainSubstring("\x1b[K"))
+	g.Expect(text).To(MatchRegexp(`fixed  \x1b\[32m✓\x1b\[0m \[=+\] 0 VUs`))
+	g.Expect(text).To(MatchRegexp(`\x1b\[36mINFO\x1b\[0m\[\d{4}\] setup line +\x1b\[36msource\x1b\[0m=console`))
+
+	text = runOnATerminal(t, "run", "--no-color", "testdata/long.js")
+	g.Expect(strings.Count(text, "\x1b[3A")).To(BeNumerically(">=", 5), text)
+	g.Expect(text).To(MatchRegexp(`fixed  ✓ \[=+\] 0 VUs`))
+	g.Expect(text).To(ContainSubstring(`level=info msg="setup line" source=console`))
+	g.Expect(text).NotTo(ContainSubstring("\x1b[32m"))
+}

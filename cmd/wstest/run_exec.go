@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/wsk6/wstest/wstest"
+)
+
+// exitExternalAbort is the exit code of a run stopped by a signal.
+const exitExternalAbort = wstest.ExitExternalAbort
+
+// execute runs the plan, prints what k6 prints and returns the exit code.
+func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
+	console := log
+	if f.consoleOutput != "" {
+		fh, err := os.OpenFile(f.consoleOutput, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			log.errorf("%s", err)
+			return wstest.ExitInvalidConfig
+		}
+		defer fh.Close()
+		console = &logger{w: fh, format: log.format, verbose: log.verbose, now: c.now} // no colour in a file
+	}
+	opts := append(p.opts, wstest.WithLogOutput(func(e wstest.LogEntry) {
+		if console == log {
+			console.log(e.Level, e.Message, field{"source", "console"})
+			return
+		}
+		console.log(e.Level, e.Message)
+	}))
+	run := wstest.Start(context.Background(), p.script, opts...)
+	stopSignals := c.watchSignals(run, log)
+	var prog *progress
+	if !f.quiet {
+		out := "-"
+		if len(p.outs.descs) > 0 {
+			out = strings.Join(p.outs.descs, ", ")
+		}
+		prog = startProgress(run, c.stdout, c.stderr, c.tty, c.tty && !f.noColor, p.script.Name, out)
+	}
+	res, err := run.Wait()
+	prog.stop()
+	stopSignals()
+	if f.linger && c.signals != nil && !errors.Is(err, wstest.ErrInterrupted) {
+		fmt.Fprintln(c.stdout, "The test is done, but --linger was enabled, so k6 is waiting for Ctrl+C to continue...")
+		<-c.signals
+	}
+	if res.Summary() != "" { // the run got as far as its end
+		p.report(c, f, res, log)
+	}
+	p.cleanup() // outputs written before the end messages
+	endMessages(res, err, log)
+	return wstest.ExitCode(res, err)
+}
+
+// report prints the summary (or handleSummary's stdout and stderr) and
+// writes the summary export.
+func (p *runPlan) report(c *cli, f *runFlags, res *wstest.Result, log *logger) {
+	if out, ok := res.SummaryOutputs["stdout"]; ok {
+		_, _ = c.stdout.Write(out)
+	} else if f.summaryMode.v != "disabled" {
+		fmt.Fprint(c.stdout, res.SummaryMode(f.summaryMode.v))
+	}
+	if out, ok := res.SummaryOutputs["stderr"]; ok {
+		_, _ = c.stderr.Write(out)
+	}
+	if f.summaryExport != "" {
+		if err := os.WriteFile(f.summaryExport, res.SummaryExport(), 0o644); err != nil {
+			log.errorf("failed to write the summary export: %s", err)
+		}
+	}
+}
+
+// endMessages logs how the run ended, as k6 does after the summary.
+func endMessages(res *wstest.Result, err error, log *logger) {
+	var se *wstest.ScriptError
+	switch {
+	case errors.As(err, &se):
+		log.log("error", err.Error(), field{"hint", "script exception"}, field{"source", "stacktrace"})
+		return
+	case err != nil:
+		log.errorf("%s", err)
+		return
+	}
+	if crossed := crossedMetrics(res); len(crossed) > 0 {
+		if res.Aborted {
+			log.errorf("thresholds on metrics '%s' were crossed; at least one has abortOnFail enabled, stopping test prematurely", strings.Join(crossed, ", "))
+		} else {
+			log.errorf("thresholds on metrics '%s' have been crossed", strings.Join(crossed, ", "))
+		}
+	}
+	if res.MarkedFailed {
+		log.errorf("test run was marked as failed")
+	}
+	if res.Iterations == 0 {
+		log.warnf("No script iterations fully finished, consider making the test duration longer")
+	}
+}
+
+// crossedMetrics names the metrics with a failed threshold, sorted.
+func crossedMetrics(res *wstest.Result) []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, t := range res.Thresholds {
+		if !t.OK && !seen[t.Metric] {
+			seen[t.Metric] = true
+			names = append(names, t.Metric)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// watchSignals interrupts the run on a first SIGINT/SIGTERM (teardown,
+// summary and outputs still happen) and exits at once on a second.
+func (c *cli) watchSignals(run *wstest.LiveRun, log *logger) (stop func()) {
+	if c.signals == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		interrupted := false
+		for {
+			select {
+			case <-done:
+				return
+			case sig := <-c.signals:
+				if !interrupted {
+					interrupted = true
+					run.Interrupt(sig.String())
+					continue
+				}
+				log.log("error", "Aborting k6 in response to signal", field{"sig", sig.String()})
+				c.exit(exitExternalAbort)
+				return
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
+// runHelp is `wstest run --help`, on stdout.
+func runHelp(fs *pflag.FlagSet) string {
+	return `Start a test: the k6 run command line for one machine.
+
+Runs a k6-style script (.js ES module or CommonJS, or .ts; - reads it from
+stdin) with the embedded fixture server started, its URLs in
+__ENV.WSTEST_URL and __ENV.WSTEST_WSS_URL. Options come from the command
+line, then K6_* environment variables, then the script's options, then the
+--config file.
+
+Usage:
+  wstest run [flags] [file]
+
+Flags:
+` + fs.FlagUsages() + `
+Exit codes: 0 ok, 99 thresholds crossed, 100 setup timeout, 101 teardown
+timeout, 104 invalid configuration, 105 stopped by a signal, 107 script
+exception, 108 test.abort(), 110 test.fail(), 255 command-line error.
+`
+}

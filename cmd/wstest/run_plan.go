@@ -1,0 +1,188 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/wsk6/wstest/wstest"
+)
+
+// runPlan is a run ready to start: the script, its options, its outputs.
+type runPlan struct {
+	script  wstest.Script
+	opts    []wstest.Option
+	outs    outputs
+	closers []func()
+}
+
+// cleanup closes what prepare opened that the run does not close.
+func (p *runPlan) cleanup() {
+	for i := len(p.closers) - 1; i >= 0; i-- {
+		p.closers[i]()
+	}
+	p.closers = nil
+}
+
+// readEnv sets the runtime flags not given on the command line from
+// their K6_* variables, as k6 does.
+func (f *runFlags) readEnv(fs *pflag.FlagSet, getenv func(string) (string, bool)) error {
+	for _, fe := range envFlags() {
+		v, ok := getenv(fe[1])
+		if !ok || fs.Changed(fe[0]) {
+			continue
+		}
+		if err := fs.Set(fe[0], v); err != nil {
+			return fmt.Errorf("envconfig.Process: assigning %s to %s: %w", fe[1], fe[0], err)
+		}
+	}
+	if v, ok := getenv("K6_NO_COLOR"); ok && v != "" {
+		f.noColor = true
+	}
+	if _, ok := getenv("NO_COLOR"); ok {
+		f.noColor = true
+	}
+	return nil
+}
+
+// logger makes the logger of --log-output and --log-format.
+func (f *runFlags) logger(c *cli) (*logger, func(), error) {
+	l := &logger{w: c.stderr, verbose: f.verbose, now: c.now, color: c.tty && !f.noColor, start: c.now()}
+	switch f.logFormat {
+	case "", "text":
+	case "json", "raw":
+		l.format = f.logFormat
+	default:
+		return nil, func() {}, usageError{fmt.Errorf("unknown log format '%s', use json or raw", f.logFormat)}
+	}
+	out, _, _ := strings.Cut(f.logOutput, ",")
+	switch {
+	case out == "stderr":
+	case out == "stdout":
+		l.w, l.color = c.stdout, false
+	case out == "none":
+		l.w = nil
+	case strings.HasPrefix(out, "file="):
+		fh, err := os.OpenFile(strings.TrimPrefix(out, "file="), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return nil, func() {}, err
+		}
+		l.w, l.color = fh, false
+		return l, func() { _ = fh.Close() }, nil
+	default:
+		return nil, func() {}, usageError{fmt.Errorf("unsupported log output '%s'", f.logOutput)}
+	}
+	return l, func() {}, nil
+}
+
+// prepare turns the flags, the environment and the config file into the
+// run's script, options and outputs.
+func (f *runFlags) prepare(c *cli, fs *pflag.FlagSet, log *logger) (*runPlan, error) {
+	p := &runPlan{}
+	script, err := scriptOf(fs.Arg(0), c.stdin)
+	if err != nil {
+		return p, err
+	}
+	p.script = script
+	if !(f.timeScale > 0 && f.timeScale <= 1) {
+		return p, usageError{fmt.Errorf("--time-scale must be in (0, 1], got %v", f.timeScale)}
+	}
+	cfg, err := f.readConfig(c.getenv)
+	if err != nil {
+		return p, err
+	}
+	outSpecs := f.out
+	if len(outSpecs) == 0 {
+		outSpecs = cfg.Out
+	}
+	p.closers = append(p.closers, func() {
+		if err := p.outs.close(); err != nil {
+			log.errorf("closing an output: %s", err)
+		}
+	})
+	if err := p.outs.open(outSpecs, c.stdout, c.getenv); err != nil {
+		return p, err
+	}
+	p.opts = append(p.opts, p.outs.opts...)
+	p.opts = append(p.opts, wstest.WithK6Environment(c.getenv), wstest.WithTimeScale(f.timeScale))
+	if cfg.raw != nil {
+		p.opts = append(p.opts, wstest.WithConfigJSON(cfg.raw))
+	}
+	if f.includeSystemEnv {
+		p.opts = append(p.opts, wstest.WithSystemEnv())
+	}
+	if f.k6Strict {
+		p.opts = append(p.opts, wstest.WithK6Strict())
+	}
+	for _, of := range optionFlags() {
+		if !fs.Changed(of[0]) {
+			continue
+		}
+		text := fs.Lookup(of[0]).Value.String()
+		if of[0] == "stage" {
+			text = strings.Join(f.stages, ",")
+		}
+		p.opts = append(p.opts, wstest.WithOptionText(of[1], text))
+	}
+	for _, kv := range f.tags.kv {
+		p.opts = append(p.opts, wstest.WithTag(kv[0], kv[1]))
+	}
+	if fs.Changed("seed") {
+		p.opts = append(p.opts, wstest.WithSeed(f.seed))
+	}
+	if f.noThresholds {
+		p.opts = append(p.opts, wstest.WithoutThresholds())
+	}
+	fixtureOpts, closeFixtures, err := f.fixtureOptions()
+	p.closers = append(p.closers, closeFixtures)
+	if err != nil {
+		return p, configError{err}
+	}
+	p.opts = append(p.opts, fixtureOpts...)
+	// -e comes last so that it wins over WSTEST_URL and WSTEST_WSS_URL.
+	for _, kv := range f.env.kv {
+		p.opts = append(p.opts, wstest.WithEnv(kv[0], kv[1]))
+	}
+	return p, nil
+}
+
+// configFile is what the command itself reads of a --config file; the
+// options in it go to the run as they are (wstest.WithConfigJSON).
+type configFile struct {
+	Out []string `json:"out"`
+	raw []byte
+}
+
+// readConfig reads --config (or K6_CONFIG), else the default
+// ~/.config/k6/config.json when it exists.
+func (f *runFlags) readConfig(getenv func(string) (string, bool)) (configFile, error) {
+	var cfg configFile
+	path := f.config
+	if path == "" {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			return cfg, nil
+		}
+		path = filepath.Join(dir, "k6", "config.json")
+		if _, err := os.Stat(path); err != nil {
+			return cfg, nil // a missing default is silent
+		}
+	}
+	if _, err := os.Stat(path); err != nil {
+		return cfg, configError{fmt.Errorf("failed to load the configuration file from the local file system: %w", err)}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return cfg, configError{fmt.Errorf("failed to load the configuration file from the local file system: %w", err)}
+	}
+	if err := json.Unmarshal(raw, &cfg); err != nil {
+		return cfg, configError{fmt.Errorf("couldn't parse the configuration from %s: %s", strconv.Quote(path), strings.TrimPrefix(err.Error(), "json: "))}
+	}
+	cfg.raw = raw
+	return cfg, nil
+}

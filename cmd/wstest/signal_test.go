@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	. "github.com/onsi/gomega"
+)
+
+// stream is one output of a process, read line by line.
+type stream struct {
+	mu    sync.Mutex
+	text  strings.Builder
+	lines chan string
+	done  chan struct{}
+}
+
+func readStream(r io.Reader) *stream {
+	s := &stream{lines: make(chan string, 1000), done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			s.mu.Lock()
+			s.text.WriteString(sc.Text() + "\n")
+			s.mu.Unlock()
+			select {
+			case s.lines <- sc.Text():
+			default:
+			}
+		}
+		_, _ = io.Copy(io.Discard, r)
+	}()
+	return s
+}
+
+// waitFor waits for a line containing want.
+func (s *stream) waitFor(t *testing.T, want string) {
+	t.Helper()
+	for {
+		select {
+		case l := <-s.lines:
+			if strings.Contains(l, want) {
+				return
+			}
+		case <-s.done:
+			t.Fatalf("the stream ended before %q:\n%s", want, s.String())
+		}
+	}
+}
+
+// String is what the stream has said so far.
+func (s *stream) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.text.String()
+}
+
+// process is the built command running as a real process.
+type process struct {
+	cmd            *exec.Cmd
+	stdout, stderr *stream
+}
+
+// startProcess starts the built binary.
+func startProcess(t *testing.T, env []string, args ...string) *process {
+	t.Helper()
+	return start(t, env, nil, args...)
+}
+
+// startProcessWithStderr starts the built binary writing its stderr to f.
+func startProcessWithStderr(t *testing.T, f *os.File, args ...string) *process {
+	t.Helper()
+	return start(t, nil, f, args...)
+}
+
+func start(t *testing.T, env []string, stderrFile *os.File, args ...string) *process {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	t.Cleanup(cancel)
+	p := &process{cmd: exec.CommandContext(ctx, binaryPath(), args...)}
+	p.cmd.Env = append(os.Environ(), env...)
+	stdout, err := p.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr io.Reader
+	if stderrFile != nil {
+		p.cmd.Stderr = stderrFile
+	} else if stderr, err = p.cmd.StderrPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	p.stdout = readStream(stdout)
+	if stderr != nil {
+		p.stderr = readStream(stderr)
+	}
+	return p
+}
+
+// wait waits for the end and returns the exit code.
+func (p *process) wait(t *testing.T) int {
+	t.Helper()
+	<-p.stdout.done
+	if p.stderr != nil {
+		<-p.stderr.done
+	}
+	err := p.cmd.Wait()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0
+}
+
+func TestFirstSignalRunsTeardownPrintsTheSummaryAndWritesOutputs(t *testing.T) {
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		name string
+	}{{syscall.SIGINT, "interrupt"}, {syscall.SIGTERM, "terminated"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewWithT(t)
+			dir := t.TempDir()
+			export, out := filepath.Join(dir, "export.json"), filepath.Join(dir, "m.json")
+			p := startProcess(t, nil, "run", "-q", "--summary-export", export, "-o", "json="+out, "testdata/signal.js")
+			p.stderr.waitFor(t, "started")
+			g.Expect(p.cmd.Process.Signal(tc.sig)).To(Succeed())
+			g.Expect(p.wait(t)).To(Equal(105))
+			stderr := p.stderr.String()
+			g.Expect(stderr).To(ContainSubstring(`msg="teardown ran"`))
+			g.Expect(stderr).To(ContainSubstring(`level=error msg="test run was aborted because k6 received a '` + tc.name + `' signal"`))
+			g.Expect(p.stdout.String()).To(ContainSubstring("█ TOTAL RESULTS"))
+			g.Expect(readFile(t, export)).To(ContainSubstring(`"probe_count"`))
+			g.Expect(readFile(t, out)).To(ContainSubstring(`{"metric":"probe_count","type":"Point"`))
+		})
+	}
+}
+
+func TestSecondSignalExitsAtOnce(t *testing.T) {
+	g := NewWithT(t)
+	export := filepath.Join(t.TempDir(), "export.json")
+	p := startProcess(t, []string{"SLOW_TEARDOWN=1"}, "run", "-q", "--summary-export", export, "testdata/signal.js")
+	p.stderr.waitFor(t, "started")
+	g.Expect(p.cmd.Process.Signal(syscall.SIGINT)).To(Succeed())
+	p.stderr.waitFor(t, "teardown ran") // teardown now busy for 20 s
+	start := time.Now()
+	g.Expect(p.cmd.Process.Signal(syscall.SIGINT)).To(Succeed())
+	g.Expect(p.wait(t)).To(Equal(105))
+	g.Expect(time.Since(start)).To(BeNumerically("<", 10*time.Second))
+	g.Expect(p.stderr.String()).To(ContainSubstring(`level=error msg="Aborting k6 in response to signal" sig=interrupt`))
+	g.Expect(p.stdout.String()).NotTo(ContainSubstring("TOTAL RESULTS"))
+	_, err := os.Stat(export)
+	g.Expect(os.IsNotExist(err)).To(BeTrue(), "the summary export is not written")
+}
+
+func TestLingerWaitsForASignal(t *testing.T) {
+	g := NewWithT(t)
+	p := startProcess(t, nil, "run", "-q", "--linger", "testdata/ok.js")
+	p.stdout.waitFor(t, "The test is done, but --linger was enabled, so k6 is waiting for Ctrl+C to continue...")
+	g.Expect(p.stdout.String()).NotTo(ContainSubstring("TOTAL RESULTS"))
+	g.Expect(p.cmd.Process.Signal(syscall.SIGINT)).To(Succeed())
+	g.Expect(p.wait(t)).To(Equal(0))
+	g.Expect(p.stdout.String()).To(ContainSubstring("TOTAL RESULTS"))
+}

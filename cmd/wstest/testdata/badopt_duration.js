@@ -1,0 +1,2 @@
+export const options = { duration: "s" };
+export default function () {}

@@ -1,0 +1,2 @@
+export const options = { thresholds: { iterations: ["count>>1"] } };
+export default function () {}

@@ -1,0 +1,2 @@
+throw new Error("probe init error");
+export default function () {}

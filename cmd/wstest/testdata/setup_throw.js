@@ -1,0 +1,4 @@
+export function setup() {
+  throw new Error("probe setup error");
+}
+export default function () {}
