@@ -110,6 +110,9 @@ func (f *runFlags) prepare(c *cli, fs *pflag.FlagSet, log *logger) (*runPlan, er
 	}
 	p.opts = append(p.opts, p.outs.opts...)
 	p.opts = append(p.opts, wstest.WithK6Environment(c.getenv), wstest.WithTimeScale(f.timeScale))
+	// The command prints aggregates and streams outputs: it keeps no event
+	// and no sample, so that a long run's memory stays flat.
+	p.opts = append(p.opts, wstest.WithEventLimit(0), wstest.WithSampleLimit(0))
 	if cfg.raw != nil {
 		p.opts = append(p.opts, wstest.WithConfigJSON(cfg.raw))
 	}
