@@ -32,6 +32,7 @@ type config struct {
 	sampleLimit int64
 	eventLimit  int64
 	systemEnv   bool
+	wire        wireLimits
 }
 
 // redirect sends every dial of a host name (any port) to fixed addresses.
@@ -39,7 +40,7 @@ type redirect struct{ plain, tls string }
 
 func newConfig(opts []Option) *config {
 	c := &config{env: map[string]string{}, tags: map[string]string{}, timeScale: 1,
-		sampleLimit: DefaultSampleLimit, eventLimit: DefaultEventLimit}
+		sampleLimit: DefaultSampleLimit, eventLimit: DefaultEventLimit, wire: defaultWireLimits()}
 	for _, o := range opts {
 		o(c)
 	}

@@ -29,6 +29,9 @@ func (r *runner) makeSettings() {
 		SystemTags: defaultSystemTags(),
 		TimeScale:  r.cfg.timeScale,
 		Shared:     vu.NewSharedStore(),
+
+		MaxMessageSize: r.cfg.wire.maxMessageSize,
+		ReceiveBacklog: r.cfg.wire.receiveBacklog,
 	}
 }
 

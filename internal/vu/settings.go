@@ -33,4 +33,19 @@ type Settings struct {
 	// Shared holds what the run builds once for all its VUs (SharedArray
 	// data). The pointer never changes; the store is safe for concurrent use.
 	Shared *SharedStore
+	// MaxMessageSize is the largest WebSocket message a socket receives,
+	// after permessage-deflate has inflated it (0 = no limit); a larger one
+	// fails the connection with close 1009. DefaultMaxMessageSize is the
+	// run's default.
+	MaxMessageSize int64
+	// ReceiveBacklog bounds the received WebSocket data a VU holds before
+	// its handlers have run (0 = no bound): while more is waiting, its
+	// sockets stop reading. DefaultReceiveBacklog is the run's default.
+	ReceiveBacklog int64
 }
+
+// DefaultMaxMessageSize is the default of Settings.MaxMessageSize: 256 MiB.
+const DefaultMaxMessageSize = 256 << 20
+
+// DefaultReceiveBacklog is the default of Settings.ReceiveBacklog: 64 MiB.
+const DefaultReceiveBacklog = 64 << 20
