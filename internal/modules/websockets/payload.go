@@ -5,6 +5,8 @@ import (
 	"reflect"
 
 	"github.com/dop251/goja"
+
+	"github.com/wsk6/wstest/internal/modules/wsconn"
 )
 
 var (
@@ -35,7 +37,7 @@ func (msg outgoing) size() int64 {
 // reach the wire (DECISIONS 6).
 func (m *Module) payload(v goja.Value) outgoing {
 	if goja.IsString(v) {
-		return outgoing{text: v.String()}
+		return outgoing{text: wsconn.ValidUTF8(v.String())}
 	}
 	if obj, ok := v.(*goja.Object); ok {
 		if b, ok := m.bytesOf(obj); ok {

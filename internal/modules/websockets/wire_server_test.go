@@ -15,22 +15,23 @@ import (
 // wireServer serves the peers of the wire-safety tests (ws://, with
 // permessage-deflate when the client asks). Routes:
 //
+//	/echo         echoes
 //	/big?n=N      sends one binary message of N bytes of zeros, then echoes
 //	/flood?n=N&size=S  sends N binary messages of S bytes, then closes 1000
 //	/stalled      sends, once the flood's writer has made no progress for a
 //	              while, the bytes it had written by then
 //
-// closes gets the code of each close frame a peer receives.
+// closes gets each close frame a peer receives.
 type wireServer struct {
 	url       string
-	closes    chan int
+	closes    chan closeFrame
 	written   atomic.Int64 // bytes the flood has written
 	floodDone chan struct{}
 }
 
 func newWireServer(t testing.TB) *wireServer {
 	t.Helper()
-	ws := &wireServer{floodDone: make(chan struct{}), closes: make(chan int, 64)}
+	ws := &wireServer{floodDone: make(chan struct{}), closes: make(chan closeFrame, 64)}
 	up := websocket.Upgrader{EnableCompression: true}
 	stop := make(chan struct{})
 	mux := http.NewServeMux()
@@ -65,9 +66,9 @@ func newWireServer(t testing.TB) *wireServer {
 			return
 		}
 		defer conn.Close()
-		conn.SetCloseHandler(func(code int, _ string) error {
+		conn.SetCloseHandler(func(code int, reason string) error {
 			select {
-			case ws.closes <- code:
+			case ws.closes <- closeFrame{code, reason}:
 			default:
 			}
 			_ = conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, ""), time.Now().Add(time.Second))
@@ -99,6 +100,7 @@ func newWireServer(t testing.TB) *wireServer {
 			_ = conn.WriteMessage(typ, data)
 		}
 	}
+	mux.HandleFunc("/echo", handle)
 	mux.HandleFunc("/big", handle)
 	mux.HandleFunc("/flood", handle)
 	srv := httptest.NewServer(mux)
@@ -108,14 +110,26 @@ func newWireServer(t testing.TB) *wireServer {
 	return ws
 }
 
+// closeFrame is a close frame's status code and reason.
+type closeFrame struct {
+	code   int
+	reason string
+}
+
 // nextClose waits for the next close frame a peer receives.
 func (ws *wireServer) nextClose(t testing.TB) int {
 	t.Helper()
+	return ws.nextCloseFrame(t).code
+}
+
+// nextCloseFrame waits for the next close frame a peer receives.
+func (ws *wireServer) nextCloseFrame(t testing.TB) closeFrame {
+	t.Helper()
 	select {
-	case code := <-ws.closes:
-		return code
+	case f := <-ws.closes:
+		return f
 	case <-time.After(10 * time.Second):
 		t.Fatal("the server got no close frame")
-		return 0
+		return closeFrame{}
 	}
 }
