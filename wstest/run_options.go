@@ -24,6 +24,7 @@ func (r *runner) makeSettings() {
 		Registry:   r.registry,
 		Builtin:    r.builtin,
 		Dial:       r.network.dial,
+		Proxy:      r.network.proxy,
 		TLS:        r.network.tlsConfig(),
 		UserAgent:  "wstest/1.0 (https://github.com/wsk6/wstest)",
 		SystemTags: defaultSystemTags(),

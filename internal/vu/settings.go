@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"net"
+	"net/url"
 
 	"github.com/wsk6/wstest/internal/metrics"
 )
@@ -18,6 +19,12 @@ type Settings struct {
 	// redirection and in-memory handlers are applied by it). useTLS says
 	// whether the caller will run TLS over the connection (wss).
 	Dial func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error)
+	// Proxy returns the proxy for a connection to addr ("host:port") of a
+	// URL with scheme (ws, wss, http, https), or nil for a direct one: the
+	// HTTP(S)_PROXY and NO_PROXY environment variables as k6 reads them,
+	// never for loopback or for the hosts that Dial routes itself. nil:
+	// no proxy. Dial the proxy's address with Dial.
+	Proxy func(scheme, addr string) (*url.URL, error)
 	// TLS is the client TLS configuration (clone it before use).
 	TLS *tls.Config
 	// UserAgent is the default User-Agent header.
