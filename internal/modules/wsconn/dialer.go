@@ -3,6 +3,7 @@ package wsconn
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"net"
 	"net/http"
 	"net/url"
@@ -36,6 +37,10 @@ type Config struct {
 	Jar http.CookieJar
 }
 
+// errNoHost fails the dial of a URL without a host, with gorilla's text
+// for a malformed URL.
+var errNoHost = errors.New("malformed ws or wss URL")
+
 // NewDialer builds the gorilla dialer for c: every connection goes through
 // Settings.Dial (with useTLS for wss), or through a CONNECT tunnel when
 // Settings.Proxy names a proxy, then Wrap, then TLS with a clone of
@@ -43,6 +48,10 @@ type Config struct {
 // wss through a proxy talks TLS with the server, not with the proxy.
 func NewDialer(c Config) *websocket.Dialer {
 	dial := func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error) {
+		if host, _, err := net.SplitHostPort(addr); err != nil || host == "" {
+			// "ws://" or "ws://:80": never this machine by accident.
+			return nil, errNoHost
+		}
 		var proxy *url.URL
 		if c.Settings.Proxy != nil {
 			scheme := "ws"
