@@ -173,7 +173,7 @@ func closeOutcome(readErr, failure error) closeInfo {
 		return info
 	}
 	if failure != nil {
-		var tooBig *tooBigError
+		var tooBig *wsconn.TooBigError
 		if errors.As(failure, &tooBig) {
 			return closeInfo{code: websocket.CloseMessageTooBig, err: failure}
 		}
@@ -205,18 +205,14 @@ func (s *socket) handshakeError(err error, resp *http.Response, abandoned bool) 
 // of unhandled data is over its bound.
 func (s *socket) readLoop(conn *websocket.Conn) error {
 	limit := s.m.vu.Settings.MaxMessageSize
-	if limit > 0 {
-		// gorilla counts the bytes on the wire; the reader counts them
-		// inflated. Deflate may add a little to data it cannot shrink.
-		conn.SetReadLimit(limit + limit/128 + 4096)
-	}
-	mr := messageReader{limit: limit}
+	conn.SetReadLimit(wsconn.WireLimit(limit))
+	mr := wsconn.MessageReader{Limit: limit}
 	stop := s.dialCtx.Done()
 	for {
 		typ, r, err := conn.NextReader()
 		var data []byte
 		if err == nil {
-			data, err = mr.read(r)
+			data, err = mr.Read(r)
 		}
 		if err != nil {
 			return s.readFailed(conn, err, limit)
@@ -248,10 +244,10 @@ func (s *socket) readLoop(conn *websocket.Conn) error {
 // failure, with close 1009 sent to the peer (gorilla sends it itself when
 // the frames on the wire are already too long).
 func (s *socket) readFailed(conn *websocket.Conn, err error, limit int64) error {
-	var tooBig *tooBigError
+	var tooBig *wsconn.TooBigError
 	switch {
 	case errors.Is(err, websocket.ErrReadLimit):
-		err = &tooBigError{limit}
+		err = &wsconn.TooBigError{Limit: limit}
 	case errors.As(err, &tooBig):
 		_ = conn.WriteControl(websocket.CloseMessage,
 			websocket.FormatCloseMessage(websocket.CloseMessageTooBig, "message too big"),

@@ -114,3 +114,25 @@ func TestReceiveBackpressure(t *testing.T) {
 		t.Logf("backlog %d: the server stalled after %d bytes", tc.backlog, at)
 	}
 }
+
+// TestLegacyMaxMessageSize: k6/ws has the same limit: an error event, then
+// close 1009 (sent to the server too).
+func TestLegacyMaxMessageSize(t *testing.T) {
+	srv := newWireServer(t)
+	res := scripttest.Run(t, `
+import ws from "k6/ws";
+export default function () {
+  ws.connect(__ENV.URL + "/big?n=" + __ENV.N, { compression: "deflate" }, (s) => {
+    s.on("binaryMessage", (m) => { console.log("message " + m.byteLength); s.close(); });
+    s.on("error", (e) => console.log("error " + e.error()));
+    s.on("close", (c) => console.log("close " + c));
+  });
+}`, wstest.WithEnv("URL", srv.url), wstest.WithEnv("N", "16777216"), wstest.WithMaxMessageSize(1<<20))
+	got := infoLogs(res)
+	if len(got) != 2 || !strings.HasPrefix(got[0], "error websocket: message too big: more than 1048576 bytes") || got[1] != "close 1009" {
+		t.Errorf("logs %q", got)
+	}
+	if code := srv.nextClose(t); code != 1009 {
+		t.Errorf("the server got close %d, want 1009", code)
+	}
+}

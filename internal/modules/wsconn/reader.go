@@ -1,4 +1,4 @@
-package websockets
+package wsconn
 
 import (
 	"errors"
@@ -10,30 +10,34 @@ import (
 // that fits costs one exact-size allocation.
 const firstChunk = 16 << 10
 
-// messageReader reads whole messages with a size limit. A message is read
+// MessageReader reads whole messages with a size limit. A message is read
 // into chunks (the first one reused, the next ones each an eighth of what
 // was read so far, so that little is allocated past the message's end) and
 // then copied once into an exact-size buffer: a message costs its size
 // once it is held, and about twice its size while it is being assembled.
 // One per socket, reader goroutine only.
-type messageReader struct {
-	limit  int64 // 0: no limit
+type MessageReader struct {
+	// Limit is the largest message in bytes (0: no limit).
+	Limit  int64
 	first  []byte
 	chunks [][]byte
 }
 
-// tooBigError fails a connection whose peer sent a message larger than
+// TooBigError fails a connection whose peer sent a message larger than
 // the maximum message size.
-type tooBigError struct{ limit int64 }
-
-func (e *tooBigError) Error() string {
-	return fmt.Sprintf("websocket: message too big: more than %d bytes, the maximum message size "+
-		"(raise it with --ws-max-message-size or wstest.WithMaxMessageSize)", e.limit)
+type TooBigError struct {
+	// Limit is the maximum message size that the message was over.
+	Limit int64
 }
 
-// read returns the whole message of r in a buffer of exactly its size, or
-// a *tooBigError as soon as it has read more than the limit.
-func (mr *messageReader) read(r io.Reader) ([]byte, error) {
+func (e *TooBigError) Error() string {
+	return fmt.Sprintf("websocket: message too big: more than %d bytes, the maximum message size "+
+		"(raise it with --ws-max-message-size or wstest.WithMaxMessageSize)", e.Limit)
+}
+
+// Read returns the whole message of r in a buffer of exactly its size, or
+// a *TooBigError as soon as it has read more than the limit.
+func (mr *MessageReader) Read(r io.Reader) ([]byte, error) {
 	if mr.first == nil {
 		mr.first = make([]byte, firstChunk)
 	}
@@ -53,8 +57,8 @@ func (mr *messageReader) read(r io.Reader) ([]byte, error) {
 	}()
 	for {
 		size := max(int64(firstChunk), total/8)
-		if mr.limit > 0 {
-			size = min(size, mr.limit+1-total) // reading one byte past the limit is enough
+		if mr.Limit > 0 {
+			size = min(size, mr.Limit+1-total) // reading one byte past the limit is enough
 		}
 		chunk := make([]byte, size)
 		n, err := mr.fill(r, chunk, total)
@@ -79,13 +83,13 @@ func (mr *messageReader) read(r io.Reader) ([]byte, error) {
 // the message had before p. It fails once the message is over the limit (a
 // message that ends exactly at the limit fills its last chunk; the next
 // chunk, one byte long, then finds the end).
-func (mr *messageReader) fill(r io.Reader, p []byte, before int64) (int, error) {
+func (mr *MessageReader) fill(r io.Reader, p []byte, before int64) (int, error) {
 	n := 0
 	for n < len(p) {
 		m, err := r.Read(p[n:])
 		n += m
-		if mr.limit > 0 && before+int64(n) > mr.limit {
-			return n, &tooBigError{mr.limit}
+		if mr.Limit > 0 && before+int64(n) > mr.Limit {
+			return n, &TooBigError{Limit: mr.Limit}
 		}
 		if errors.Is(err, io.EOF) {
 			return n, nil
@@ -95,4 +99,14 @@ func (mr *messageReader) fill(r io.Reader, p []byte, before int64) (int, error) 
 		}
 	}
 	return n, nil
+}
+
+// WireLimit is the read limit to give gorilla for a maximum message size
+// (0: none): gorilla counts the bytes on the wire, MessageReader counts
+// them inflated, and deflate adds a little to data it cannot shrink.
+func WireLimit(limit int64) int64 {
+	if limit <= 0 {
+		return 0
+	}
+	return limit + limit/128 + 4096
 }

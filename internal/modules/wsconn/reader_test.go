@@ -1,4 +1,4 @@
-package websockets
+package wsconn
 
 import (
 	"bytes"
@@ -15,17 +15,17 @@ func TestMessageReaderSizes(t *testing.T) {
 	for _, size := range []int{0, 1, firstChunk - 1, firstChunk, firstChunk + 1, 3*firstChunk + 5, 1 << 20} {
 		for _, limit := range []int64{0, int64(size), int64(size) + 1} {
 			data := bytes.Repeat([]byte("abcdefg"), size/7+1)[:size]
-			mr := messageReader{limit: limit}
+			mr := MessageReader{Limit: limit}
 			for _, r := range []io.Reader{bytes.NewReader(data), iotest.OneByteReader(bytes.NewReader(data)), iotest.DataErrReader(bytes.NewReader(data))} {
-				got, err := mr.read(r)
+				got, err := mr.Read(r)
 				if err != nil || !bytes.Equal(got, data) || cap(got) != len(got) {
 					t.Fatalf("size %d limit %d: len %d cap %d err %v", size, limit, len(got), cap(got), err)
 				}
 			}
 			if limit > 1 && int64(size) == limit {
-				mr := messageReader{limit: limit - 1}
-				_, err := mr.read(bytes.NewReader(data))
-				var tb *tooBigError
+				mr := MessageReader{Limit: limit - 1}
+				_, err := mr.Read(bytes.NewReader(data))
+				var tb *TooBigError
 				if !errors.As(err, &tb) {
 					t.Fatalf("size %d limit %d: err %v, want too big", size, limit-1, err)
 				}
@@ -41,12 +41,12 @@ func TestMessageReaderSizes(t *testing.T) {
 func TestMessageReaderCost(t *testing.T) {
 	const size = 32<<20 + 12345
 	data := make([]byte, size)
-	mr := messageReader{limit: 256 << 20}
-	_, _ = mr.read(bytes.NewReader(data[:firstChunk+1])) // the reusable first chunk
+	mr := MessageReader{Limit: 256 << 20}
+	_, _ = mr.Read(bytes.NewReader(data[:firstChunk+1])) // the reusable first chunk
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	got, err := mr.read(bytes.NewReader(data))
+	got, err := mr.Read(bytes.NewReader(data))
 	runtime.ReadMemStats(&after)
 	if err != nil || len(got) != size || cap(got) != size {
 		t.Fatalf("len %d cap %d err %v", len(got), cap(got), err)
@@ -60,13 +60,13 @@ func TestMessageReaderCost(t *testing.T) {
 // however much the rest would be.
 func TestMessageReaderBomb(t *testing.T) {
 	const limit = 4 << 20
-	mr := messageReader{limit: limit}
+	mr := MessageReader{Limit: limit}
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	_, err := mr.read(io.LimitReader(zeros{}, 1<<40))
+	_, err := mr.Read(io.LimitReader(zeros{}, 1<<40))
 	runtime.ReadMemStats(&after)
-	var tb *tooBigError
+	var tb *TooBigError
 	if !errors.As(err, &tb) {
 		t.Fatalf("err %v, want too big", err)
 	}
