@@ -82,3 +82,35 @@ func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
 }
+
+// FuzzMessageReader: whatever the message and the limit, Read returns the
+// message whole in an exact-size buffer when it fits, and a *TooBigError
+// exactly when it does not.
+func FuzzMessageReader(f *testing.F) {
+	f.Add([]byte(""), int64(0), uint8(0))
+	f.Add([]byte("hello"), int64(5), uint8(1))
+	f.Add([]byte("hello"), int64(4), uint8(2))
+	f.Add(bytes.Repeat([]byte("x"), firstChunk+3), int64(firstChunk+1), uint8(0))
+	f.Fuzz(func(t *testing.T, data []byte, limit int64, mode uint8) {
+		limit = max(limit, 0)
+		var r io.Reader = bytes.NewReader(data)
+		switch mode % 3 {
+		case 1:
+			r = iotest.OneByteReader(r)
+		case 2:
+			r = iotest.DataErrReader(r)
+		}
+		mr := MessageReader{Limit: limit}
+		got, err := mr.Read(r)
+		var tb *TooBigError
+		if limit > 0 && int64(len(data)) > limit {
+			if !errors.As(err, &tb) {
+				t.Fatalf("%d bytes, limit %d: err %v, want too big", len(data), limit, err)
+			}
+			return
+		}
+		if err != nil || !bytes.Equal(got, data) || len(got) != cap(got) {
+			t.Fatalf("%d bytes, limit %d: len %d cap %d err %v", len(data), limit, len(got), cap(got), err)
+		}
+	})
+}
