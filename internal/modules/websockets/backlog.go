@@ -59,10 +59,11 @@ func (b *backlog) drop(h *held) {
 	b.mu.Unlock()
 }
 
-// wake lets the waiting readers go once the backlog is within bounds.
+// wake lets the waiting readers go once the backlog is down to half its
+// bound, so that they read a batch each time rather than a message.
 // Call it with mu held.
 func (b *backlog) wake() {
-	if b.waiting != nil && b.total <= b.limit {
+	if b.waiting != nil && b.total <= b.limit/2 {
 		close(b.waiting)
 		b.waiting = nil
 	}
