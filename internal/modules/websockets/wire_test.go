@@ -136,3 +136,33 @@ export default function () {
 		t.Errorf("the server got close %d, want 1009", code)
 	}
 }
+
+// TestBackpressureEndsCleanly: a reader held back by the backlog lets go
+// when the script closes the socket (the rest is read and not
+// dispatched) and when an exception ends the iteration (goleak in
+// TestMain checks that no reader is left behind).
+func TestBackpressureEndsCleanly(t *testing.T) {
+	srv := newWireServer(t)
+	for _, tc := range []struct{ name, onFirst, want string }{
+		{"close", `ws.close();`, "close 1000"},
+		{"exception", `throw new Error("stop");`, "close 1006"}, // listenerFailed: error and close, then the exception
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := scripttest.RunErr(t, `
+import { WebSocket } from "k6/websockets";
+export default function () {
+  const ws = new WebSocket(__ENV.URL + "/flood?size=65536&n=256");
+  ws.binaryType = "arraybuffer";
+  let n = 0;
+  ws.onmessage = () => { if (n++ === 0) { `+tc.onFirst+` } };
+  ws.onclose = (e) => console.log("close " + e.code);
+}`, wstest.WithEnv("URL", srv.url), wstest.WithReceiveBacklog(64<<10))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(infoLogs(res), "|"); got != tc.want {
+				t.Errorf("logs %q, want %q (errors %q)", got, tc.want, errorTexts(res))
+			}
+		})
+	}
+}
