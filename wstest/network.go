@@ -4,23 +4,29 @@ import (
 	"context"
 	"crypto/tls"
 	"net"
+	"net/url"
 	"sync"
+
+	"golang.org/x/net/http/httpproxy"
 )
 
 // network routes the connections of a run's sockets: k6's hosts option,
-// WithRedirect (the embedded fixtures) and WithHandler (in memory).
+// WithRedirect (the embedded fixtures) and WithHandler (in memory), and
+// says which connections go through a proxy.
 type network struct {
 	redirects map[string]redirect
 	hosts     map[string]string
 	tls       *tls.Config
 	dialer    net.Dialer
+	proxyFor  func(*url.URL) (*url.URL, error) // the environment's proxy settings
 
 	mu       sync.Mutex
 	handlers map[string]*memListener
 }
 
 func newNetwork(c *config) *network {
-	n := &network{redirects: c.redirects, hosts: map[string]string{}, handlers: map[string]*memListener{}}
+	n := &network{redirects: c.redirects, hosts: map[string]string{}, handlers: map[string]*memListener{},
+		proxyFor: httpproxy.FromEnvironment().ProxyFunc()}
 	for k, v := range c.hosts {
 		n.hosts[k] = v
 	}
@@ -66,6 +72,43 @@ func (n *network) dial(ctx context.Context, network, addr string, useTLS bool) (
 		}
 	}
 	return n.dialer.DialContext(ctx, network, addr)
+}
+
+// proxy returns the proxy of a connection to addr for a URL of scheme (ws,
+// wss, http, https), or nil: HTTP_PROXY for ws and http, HTTPS_PROXY for
+// wss and https, unless NO_PROXY names the host (DECISIONS 18). Loopback
+// and the hosts the run routes itself (WithHandler, WithRedirect and
+// --fixture-host, the hosts option) never go through a proxy.
+func (n *network) proxy(scheme, addr string) (*url.URL, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	if n.routed(host) {
+		return nil, nil
+	}
+	if ip := net.ParseIP(host); (ip != nil && ip.IsLoopback()) || host == "localhost" {
+		return nil, nil
+	}
+	switch scheme {
+	case "ws":
+		scheme = "http"
+	case "wss":
+		scheme = "https"
+	}
+	return n.proxyFor(&url.URL{Scheme: scheme, Host: addr})
+}
+
+// routed tells whether dial sends host somewhere of its own.
+func (n *network) routed(host string) bool {
+	if _, ok := n.handlers[host]; ok {
+		return true
+	}
+	if _, ok := n.redirects[host]; ok {
+		return true
+	}
+	_, ok := n.hosts[host]
+	return ok
 }
 
 func (n *network) close() {

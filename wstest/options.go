@@ -38,6 +38,7 @@ type config struct {
 	eventLimit   int64
 	systemEnv    bool
 	k6Strict     bool
+	wire         wireLimits
 }
 
 // redirect sends every dial of a host name (any port) to fixed addresses.
@@ -45,7 +46,7 @@ type redirect struct{ plain, tls string }
 
 func newConfig(opts []Option) *config {
 	c := &config{env: map[string]string{}, tags: map[string]string{}, timeScale: 1,
-		sampleLimit: DefaultSampleLimit, eventLimit: DefaultEventLimit}
+		sampleLimit: DefaultSampleLimit, eventLimit: DefaultEventLimit, wire: defaultWireLimits()}
 	for _, o := range opts {
 		o(c)
 	}

@@ -21,12 +21,16 @@ func (r *runner) makeSettings() {
 		Registry:   r.registry,
 		Builtin:    r.builtin,
 		Dial:       r.network.dial,
+		Proxy:      r.network.proxy,
 		TLS:        r.network.tlsConfig(),
 		UserAgent:  "wstest/1.0 (https://github.com/wsk6/wstest)",
 		SystemTags: defaultSystemTags(),
 		TimeScale:  r.cfg.timeScale,
 		Shared:     vu.NewSharedStore(),
 		Guard:      r.newGuard(),
+
+		MaxMessageSize: r.cfg.wire.maxMessageSize,
+		ReceiveBacklog: r.cfg.wire.receiveBacklog,
 	}
 }
 

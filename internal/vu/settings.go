@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"net"
+	"net/url"
 
 	"github.com/wsk6/wstest/internal/metrics"
 )
@@ -18,6 +19,12 @@ type Settings struct {
 	// redirection and in-memory handlers are applied by it). useTLS says
 	// whether the caller will run TLS over the connection (wss).
 	Dial func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error)
+	// Proxy returns the proxy for a connection to addr ("host:port") of a
+	// URL with scheme (ws, wss, http, https), or nil for a direct one: the
+	// HTTP(S)_PROXY and NO_PROXY environment variables as k6 reads them,
+	// never for loopback or for the hosts that Dial routes itself. nil:
+	// no proxy. Dial the proxy's address with Dial.
+	Proxy func(scheme, addr string) (*url.URL, error)
 	// TLS is the client TLS configuration (clone it before use).
 	TLS *tls.Config
 	// UserAgent is the default User-Agent header.
@@ -36,6 +43,15 @@ type Settings struct {
 	// Guard is the run's portability guard: modules call it when a script
 	// relies on a behaviour only wstest has. Nil guards nothing.
 	Guard *Guard
+	// MaxMessageSize is the largest WebSocket message a socket receives,
+	// after permessage-deflate has inflated it (0 = no limit); a larger one
+	// fails the connection with close 1009. DefaultMaxMessageSize is the
+	// run's default.
+	MaxMessageSize int64
+	// ReceiveBacklog bounds the received WebSocket data a VU holds before
+	// its handlers have run (0 = no bound): while more is waiting, its
+	// sockets stop reading. DefaultReceiveBacklog is the run's default.
+	ReceiveBacklog int64
 	// HTTP tunes k6/http.
 	HTTP HTTPSettings
 }
@@ -66,3 +82,9 @@ func (h HTTPSettings) BatchLimits() (batch, perHost int) {
 	}
 	return batch, perHost
 }
+
+// DefaultMaxMessageSize is the default of Settings.MaxMessageSize: 256 MiB.
+const DefaultMaxMessageSize = 256 << 20
+
+// DefaultReceiveBacklog is the default of Settings.ReceiveBacklog: 64 MiB.
+const DefaultReceiveBacklog = 64 << 20

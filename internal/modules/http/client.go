@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"net/url"
 	"sync"
 	"time"
 
@@ -39,7 +40,15 @@ func newClient(v *vu.VU) *client {
 		return &tls.Config{MinVersion: tls.VersionTLS12}
 	}
 	t := &http.Transport{
-		Proxy: http.ProxyFromEnvironment,
+		// The run's proxy rule: HTTP(S)_PROXY and NO_PROXY, never for
+		// loopback or the hosts the run routes itself (--fixture-host).
+		Proxy: func(req *http.Request) (*url.URL, error) {
+			if s.Proxy == nil {
+				return nil, nil
+			}
+			return s.Proxy(req.URL.Scheme, hostPort(req.URL))
+		},
+
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 			return dial(ctx, network, addr, false)
 		},
@@ -237,4 +246,15 @@ func tlsVersion(v uint16) string {
 		return "tls1.3"
 	}
 	return ""
+}
+
+// hostPort is u's host with its port, the scheme's default when it has none.
+func hostPort(u *url.URL) string {
+	if port := u.Port(); port != "" {
+		return u.Host
+	}
+	if u.Scheme == "https" {
+		return net.JoinHostPort(u.Hostname(), "443")
+	}
+	return net.JoinHostPort(u.Hostname(), "80")
 }

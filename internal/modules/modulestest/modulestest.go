@@ -61,10 +61,12 @@ func New(t testing.TB, opts ...Option) *VU {
 		Dial: func(ctx context.Context, network, addr string, _ bool) (net.Conn, error) {
 			return dialer.DialContext(ctx, network, addr)
 		},
-		TLS:        &tls.Config{MinVersion: tls.VersionTLS12},
-		UserAgent:  "wstest-modulestest",
-		Shared:     vu.NewSharedStore(),
-		SystemTags: map[string]bool{"proto": true, "subproto": true, "status": true, "url": true, "name": true, "group": true, "check": true, "error": true, "method": true, "scenario": true, "expected_response": true},
+		TLS:            &tls.Config{MinVersion: tls.VersionTLS12},
+		UserAgent:      "wstest-modulestest",
+		Shared:         vu.NewSharedStore(),
+		MaxMessageSize: vu.DefaultMaxMessageSize,
+		ReceiveBacklog: vu.DefaultReceiveBacklog,
+		SystemTags:     map[string]bool{"proto": true, "subproto": true, "status": true, "url": true, "name": true, "group": true, "check": true, "error": true, "method": true, "scenario": true, "expected_response": true},
 	}
 	rt := goja.New()
 	rec := &recorder{}

@@ -191,7 +191,7 @@ func (m *Module) close(s *socket, call goja.FunctionCall) goja.Value {
 	}
 	reason := ""
 	if a := call.Argument(1); !goja.IsUndefined(a) {
-		reason = a.String()
+		reason = wsconn.ValidUTF8(a.String())
 	}
 	if len(reason) > maxReasonBytes {
 		m.throw("SyntaxError: Failed to execute 'close' on 'WebSocket': The message must not be greater than 123 bytes")

@@ -39,8 +39,15 @@ func TestHelperFixtureServer(t *testing.T) {
 // and it stops at the end of the benchmark.
 func startHelperServer(b *testing.B) string {
 	b.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperFixtureServer$")
-	cmd.Env = append(os.Environ(), "WSTEST_FIXTURE_HELPER=1")
+	return startHelper(b, "TestHelperFixtureServer", "WSTEST_FIXTURE_HELPER")
+}
+
+// startHelper runs the helper test name in another process with env=1 and
+// returns the URL it prints; the process ends with the benchmark.
+func startHelper(b *testing.B, name, env string) string {
+	b.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$")
+	cmd.Env = append(os.Environ(), env+"=1")
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		b.Fatal(err)

@@ -1,7 +1,6 @@
 package websockets
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"os"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dop251/goja"
 	"github.com/gorilla/websocket"
@@ -173,6 +173,10 @@ func closeOutcome(readErr, failure error) closeInfo {
 		return info
 	}
 	if failure != nil {
+		var tooBig *wsconn.TooBigError
+		if errors.As(failure, &tooBig) {
+			return closeInfo{code: websocket.CloseMessageTooBig, err: failure}
+		}
 		return closeInfo{code: websocket.CloseAbnormalClosure, err: failure}
 	}
 	info := closeInfo{code: websocket.CloseAbnormalClosure, err: readErr}
@@ -195,20 +199,26 @@ func (s *socket) handshakeError(err error, resp *http.Response, abandoned bool) 
 	return err
 }
 
-// readLoop reads messages and queues them until the connection ends.
+// readLoop reads messages and queues them until the connection ends. A
+// message over the maximum size fails the connection (close 1009) before
+// it is held; after each message the reader waits while the VU's backlog
+// of unhandled data is over its bound.
 func (s *socket) readLoop(conn *websocket.Conn) error {
-	var buf bytes.Buffer
+	limit := s.m.vu.Settings.MaxMessageSize
+	conn.SetReadLimit(wsconn.WireLimit(limit))
+	mr := wsconn.MessageReader{Limit: limit}
+	stop := s.dialCtx.Done()
 	for {
 		typ, r, err := conn.NextReader()
-		if err != nil {
-			return err
+		var data []byte
+		if err == nil {
+			data, err = mr.Read(r)
 		}
-		buf.Reset()
-		if _, err := buf.ReadFrom(r); err != nil {
-			return err
+		if err != nil {
+			return s.readFailed(conn, err, limit)
 		}
 		at := time.Now()
-		if typ == websocket.TextMessage && !utf8.Valid(buf.Bytes()) {
+		if typ == websocket.TextMessage && !utf8.Valid(data) {
 			s.fail(errInvalidUTF8)
 			_ = conn.WriteControl(websocket.CloseMessage,
 				websocket.FormatCloseMessage(websocket.CloseInvalidFramePayloadData, "invalid UTF-8"),
@@ -216,18 +226,37 @@ func (s *socket) readLoop(conn *websocket.Conn) error {
 			return errInvalidUTF8
 		}
 		// One copy of the data: a string for text (shared by the event
-		// record and the JS value), bytes for binary.
+		// record and the JS value; the bytes are never written again),
+		// bytes for binary.
 		t := task{at: at}
 		if typ == websocket.BinaryMessage {
-			t.binary, t.data = true, bytes.Clone(buf.Bytes())
+			t.binary, t.data = true, data
 		} else {
-			t.text = string(buf.Bytes())
+			t.text = unsafe.String(unsafe.SliceData(data), len(data))
 		}
-		if buf.Cap() > 64<<10 {
-			buf = bytes.Buffer{} // do not keep a huge message's buffer
-		}
+		s.bl.add(&s.held, len(data))
 		s.q.pushMessage(t)
+		s.bl.wait(stop)
 	}
+}
+
+// readFailed turns a message over the maximum size into the connection's
+// failure, with close 1009 sent to the peer (gorilla sends it itself when
+// the frames on the wire are already too long).
+func (s *socket) readFailed(conn *websocket.Conn, err error, limit int64) error {
+	var tooBig *wsconn.TooBigError
+	switch {
+	case errors.Is(err, websocket.ErrReadLimit):
+		err = &wsconn.TooBigError{Limit: limit}
+	case errors.As(err, &tooBig):
+		_ = conn.WriteControl(websocket.CloseMessage,
+			websocket.FormatCloseMessage(websocket.CloseMessageTooBig, "message too big"),
+			time.Now().Add(time.Second))
+	default:
+		return err
+	}
+	s.fail(err)
+	return err
 }
 
 // writeData writes a data message; the loop calls it. It does not block

@@ -113,10 +113,11 @@ func (s *socket) openTask(conn *websocket.Conn, sc *spillConn, extensions []stri
 
 // message dispatches one data message while OPEN.
 func (s *socket) message(t *task) error {
+	binary, data, at := t.binary, t.data, t.at
+	s.bl.take(&s.held, len(data)+len(t.text))
 	if !s.live() || s.state != stateOpen {
 		return nil
 	}
-	binary, data, at := t.binary, t.data, t.at
 	s.push(s.m.vu.Settings.Builtin.WSMsgsReceived, at, 1, s.sampleTags)
 	text := t.text
 	if binary {
@@ -197,6 +198,7 @@ func (s *socket) closed(info closeInfo) error {
 		info.err, info.status = errClosedWhileConnecting, 0
 	}
 	s.state = stateClosed
+	s.bl.drop(&s.held)
 	if !s.live() {
 		s.finished = true
 		return nil

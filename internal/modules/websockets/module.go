@@ -1,6 +1,8 @@
 package websockets
 
 import (
+	"context"
+
 	"github.com/dop251/goja"
 
 	"github.com/wsk6/wstest/internal/vu"
@@ -33,6 +35,19 @@ type Module struct {
 	exports    map[string]*goja.Object
 	eventTypes [eventKinds]goja.Value
 	eventArgs  [1]goja.Value // the argument of a handler call, reused
+
+	backlog    *backlog        // the received data of backlogCtx's sockets
+	backlogCtx context.Context // the loop context backlog belongs to
+}
+
+// backlogFor returns the backlog of the sockets made in the loop context
+// ctx (one iteration's, or setup's...): a new one for a new context.
+func (m *Module) backlogFor(ctx context.Context) *backlog {
+	if m.backlog == nil || m.backlogCtx != ctx {
+		m.backlog = &backlog{limit: m.vu.Settings.ReceiveBacklog}
+		m.backlogCtx = ctx
+	}
+	return m.backlog
 }
 
 // New makes the module for v (called once per VU, lazily).

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +28,8 @@ type params struct {
 	protocols    []string
 }
 
-// parseURL validates the constructor's url argument in k6's order.
+// parseURL validates the constructor's url argument in k6's order, then
+// that it names a host and a port from 1 to 65535.
 func (m *Module) parseURL(v goja.Value) *url.URL {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
 		m.throw("WebSocket requires a url")
@@ -42,6 +44,15 @@ func (m *Module) parseURL(v goja.Value) *url.URL {
 	}
 	if u.Fragment != "" {
 		m.throw(fmt.Sprintf("WebSocket requires no url fragment, but got %q", u.Fragment))
+	}
+	if u.Hostname() == "" {
+		// Dialing it would reach port 80 of this machine.
+		m.throw(fmt.Sprintf("WebSocket requires url with a host, but got %q", raw))
+	}
+	if port := u.Port(); port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			m.throw(fmt.Sprintf("WebSocket requires valid url, but got %q which resulted in invalid port %q", raw, port))
+		}
 	}
 	return u
 }

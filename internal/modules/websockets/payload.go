@@ -6,6 +6,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/wsk6/wstest/internal/modules/wsconn"
 	"github.com/wsk6/wstest/internal/vu"
 )
 
@@ -29,19 +30,22 @@ func (msg outgoing) size() int64 {
 	return int64(len(msg.text))
 }
 
-// payload returns what send(v) puts on the wire: the text of a string (Go
-// strings cannot change, so it needs no copy) or a copy of the bytes of a
-// binary value, or throws `unsupported send type <T>`.
+// payload returns what send(v) puts on the wire: the text of a string or
+// the bytes of a binary value, or throws `unsupported send type <T>`. The
+// bytes are not copied here: the write copies them before send() returns
+// (gorilla masks them into its frame buffer, and spillConn copies what the
+// kernel does not take at once), so a later change to the buffer cannot
+// reach the wire (DECISIONS 6).
 func (m *Module) payload(v goja.Value) outgoing {
 	if goja.IsString(v) {
-		return outgoing{text: v.String()}
+		return outgoing{text: wsconn.ValidUTF8(v.String())}
 	}
 	if obj, ok := v.(*goja.Object); ok {
 		if m.blobOf(obj) != nil {
 			m.vu.Settings.Guard.UseIn(m.rt, vu.SendBlob)
 		}
 		if b, ok := m.bytesOf(obj); ok {
-			return outgoing{binary: true, data: append([]byte(nil), b...)}
+			return outgoing{binary: true, data: b}
 		}
 	}
 	m.throw(fmt.Sprintf("unsupported send type %T", v.Export()))

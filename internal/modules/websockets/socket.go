@@ -26,6 +26,8 @@ type socket struct {
 	p          params
 	tags       *metrics.TagSet // construction snapshot plus custom tags
 	q          *taskQueue
+	bl         *backlog        // the VU's received data not yet dispatched
+	held       held            // this socket's share of bl, guarded by bl
 	ctx        context.Context // the iteration's context (the loop's)
 	dialCtx    context.Context
 	dialCancel context.CancelFunc
@@ -94,6 +96,7 @@ func (m *Module) construct(call goja.FunctionCall, proto *goja.Object, binaryTyp
 	s.obj = m.rt.CreateObject(proto)
 	_ = s.obj.DefineDataPropertySymbol(m.sockKey, m.rt.ToValue(s), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 
+	s.bl = m.backlogFor(s.ctx)
 	s.q = newTaskQueue(v.Loop, s.message)
 	s.dialCtx, s.dialCancel = context.WithCancel(s.ctx)
 	s.stopAfter = context.AfterFunc(s.ctx, s.onContextDone)
@@ -119,6 +122,7 @@ func (m *Module) socketOf(v goja.Value) *socket {
 // else after the close timeout if the server does not answer.
 func (s *socket) onContextDone() {
 	s.dialCancel()
+	s.bl.drop(&s.held)
 	s.mu.Lock()
 	s.ctxDone = true
 	conn, dialing := s.netConn, s.dialing

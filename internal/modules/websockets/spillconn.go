@@ -19,7 +19,10 @@ import (
 // waiting and the kernel's send buffer takes it all (the usual case). What
 // the kernel does not take "spills" into a buffer, in order, and a flusher
 // goroutine, started only then, writes it out. A peer that stops reading
-// costs memory (seen in bufferedAmount), never a stalled loop.
+// costs memory (seen in bufferedAmount), never a stalled loop. The buffer
+// is a list of fixed-size chunks, so that what it holds costs its size
+// plus at most one chunk (a doubling slice costs up to three times its
+// size while it grows).
 //
 // During the handshake (before goAsync) it is a plain pass-through.
 type spillConn struct {
@@ -37,16 +40,16 @@ type spillConn struct {
 
 	mu       sync.Mutex // guards the fields below
 	async    bool
-	pending  []byte        // accepted, not yet written, in order
-	spare    []byte        // the flusher's last buffer, reused
+	pending  [][]byte      // accepted, not yet written, in order: chunks of spillChunk capacity
+	spare    []byte        // a written chunk, reused
 	flushing chan struct{} // non-nil while a flusher runs; closed when it ends
 	closed   bool
 	err      error // the first write error: every later Write returns it
 	flusher  sync.WaitGroup
 }
 
-// maxSpareBuffer bounds the spill buffer kept for reuse after a burst.
-const maxSpareBuffer = 64 << 10
+// spillChunk is the capacity of each chunk of the spill buffer.
+const spillChunk = 64 << 10
 
 func newSpillConn(conn net.Conn, counter *metrics.ByteCounter, onError func(error)) *spillConn {
 	c := &spillConn{Conn: &metrics.CountingConn{Conn: conn, Counter: counter}, counter: counter, onError: onError}
@@ -96,13 +99,34 @@ func (c *spillConn) Write(p []byte) (int, error) {
 			return n, nil
 		}
 	}
-	c.pending = append(c.pending, p[n:]...)
+	c.spill(p[n:])
 	if c.flushing == nil {
 		c.flushing = make(chan struct{})
 		c.flusher.Add(1)
 		go c.flush(c.flushing)
 	}
 	return len(p), nil
+}
+
+// spill appends p to the pending chunks. Call it with mu held.
+func (c *spillConn) spill(p []byte) {
+	for len(p) > 0 {
+		if n := len(c.pending); n > 0 {
+			last := c.pending[n-1]
+			if room := cap(last) - len(last); room > 0 {
+				k := min(room, len(p))
+				c.pending[n-1] = append(last, p[:k]...)
+				p = p[k:]
+				continue
+			}
+		}
+		chunk := c.spare
+		c.spare = nil
+		if chunk == nil {
+			chunk = make([]byte, 0, spillChunk)
+		}
+		c.pending = append(c.pending, chunk[:0])
+	}
 }
 
 // tryWrite writes as much of p as the kernel takes without waiting.
@@ -158,7 +182,9 @@ func (w *nonblockingWrite) write(fd uintptr) bool {
 	return true
 }
 
-// flush writes the pending bytes, blocking, until none are left.
+// flush writes the pending chunks, blocking, oldest first, until none are
+// left. A chunk leaves the list before it is written, so that Write never
+// touches the one being written.
 func (c *spillConn) flush(done chan struct{}) {
 	defer c.flusher.Done()
 	for {
@@ -170,17 +196,17 @@ func (c *spillConn) flush(done chan struct{}) {
 			c.mu.Unlock()
 			return
 		}
-		buf := c.pending
-		c.pending = c.spare[:0]
-		c.spare = nil
+		chunk := c.pending[0]
+		c.pending[0] = nil
+		c.pending = c.pending[1:]
 		c.mu.Unlock()
 
-		n, err := c.Conn.Write(buf)
+		n, err := c.Conn.Write(chunk)
 		c.written.Add(int64(n))
 
 		c.mu.Lock()
-		if cap(buf) <= maxSpareBuffer {
-			c.spare = buf[:0]
+		if c.spare == nil {
+			c.spare = chunk[:0]
 		}
 		report := err != nil && !c.closed && c.err == nil
 		if report {

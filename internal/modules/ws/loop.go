@@ -46,10 +46,17 @@ func (s *socket) read() {
 		s.deliver(frame{kind: framePong, data: []byte(data), at: time.Now()})
 		return nil
 	})
+	limit := s.m.vu.Settings.MaxMessageSize
+	s.conn.SetReadLimit(wsconn.WireLimit(limit))
+	mr := wsconn.MessageReader{Limit: limit}
 	for {
-		typ, data, err := s.conn.ReadMessage()
+		typ, r, err := s.conn.NextReader()
+		var data []byte
+		if err == nil {
+			data, err = mr.Read(r)
+		}
 		if err != nil {
-			s.deliver(frame{kind: frameEnd, err: err, at: time.Now()})
+			s.deliver(frame{kind: frameEnd, err: tooBig(s.conn, err, limit), at: time.Now()})
 			return
 		}
 		kind := frameText
@@ -60,6 +67,21 @@ func (s *socket) read() {
 		// reader drains the connection until it ends (see shutdown).
 		s.deliver(frame{kind: kind, data: data, at: time.Now()})
 	}
+}
+
+// tooBig returns err, or a *wsconn.TooBigError for a message over the
+// maximum size, after sending close 1009 (gorilla sends it itself when
+// the frames on the wire are already too long).
+func tooBig(conn *websocket.Conn, err error, limit int64) error {
+	var tb *wsconn.TooBigError
+	switch {
+	case errors.Is(err, websocket.ErrReadLimit):
+		return &wsconn.TooBigError{Limit: limit}
+	case errors.As(err, &tb):
+		_ = conn.WriteControl(websocket.CloseMessage,
+			websocket.FormatCloseMessage(websocket.CloseMessageTooBig, "message too big"), time.Now().Add(time.Second))
+	}
+	return err
 }
 
 // deliver hands f to the loop; false once the loop stopped listening.
@@ -193,6 +215,15 @@ func (s *socket) handle(f frame) error {
 // object) then close with it; any other read error (reset, protocol
 // violation) sends 1001 and fires close with 1001.
 func (s *socket) peerClosed(readErr error) error {
+	var tb *wsconn.TooBigError
+	if errors.As(readErr, &tb) {
+		// Close 1009 is sent: error, then close with it.
+		if err := s.dispatchError(readErr); err != nil {
+			s.closed = true
+			return err
+		}
+		return s.closeWith(websocket.CloseMessageTooBig, false)
+	}
 	var ce *websocket.CloseError
 	if !errors.As(readErr, &ce) {
 		return s.closeWith(websocket.CloseGoingAway, true)

@@ -18,7 +18,7 @@ import (
 func (s *socket) jsSend(call goja.FunctionCall) goja.Value {
 	text := ""
 	if a := call.Argument(0); !isNullish(a) {
-		text = a.String()
+		text = wsconn.ValidUTF8(a.String())
 	}
 	if err := s.conn.WriteMessage(websocket.TextMessage, []byte(text)); err != nil {
 		s.reportError(err)

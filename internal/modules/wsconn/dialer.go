@@ -3,8 +3,10 @@ package wsconn
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -35,12 +37,39 @@ type Config struct {
 	Jar http.CookieJar
 }
 
+// errNoHost fails the dial of a URL without a host, with gorilla's text
+// for a malformed URL.
+var errNoHost = errors.New("malformed ws or wss URL")
+
 // NewDialer builds the gorilla dialer for c: every connection goes through
-// Settings.Dial (with useTLS for wss), then Wrap, then TLS with a clone of
-// Settings.TLS whose ALPN is http/1.1.
+// Settings.Dial (with useTLS for wss), or through a CONNECT tunnel when
+// Settings.Proxy names a proxy, then Wrap, then TLS with a clone of
+// Settings.TLS whose ALPN is http/1.1. The proxy sits under TLS, so that
+// wss through a proxy talks TLS with the server, not with the proxy.
 func NewDialer(c Config) *websocket.Dialer {
 	dial := func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error) {
-		conn, err := c.Settings.Dial(ctx, network, addr, useTLS)
+		if host, _, err := net.SplitHostPort(addr); err != nil || host == "" {
+			// "ws://" or "ws://:80": never this machine by accident.
+			return nil, errNoHost
+		}
+		var proxy *url.URL
+		if c.Settings.Proxy != nil {
+			scheme := "ws"
+			if useTLS {
+				scheme = "wss"
+			}
+			var err error
+			if proxy, err = c.Settings.Proxy(scheme, addr); err != nil {
+				return nil, err
+			}
+		}
+		var conn net.Conn
+		var err error
+		if proxy != nil {
+			conn, err = dialProxy(ctx, c.Settings.Dial, proxy, addr, c.Settings.TLS)
+		} else {
+			conn, err = c.Settings.Dial(ctx, network, addr, useTLS)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -74,7 +103,6 @@ func NewDialer(c Config) *websocket.Dialer {
 			}
 			return tc, nil
 		},
-		Proxy:             http.ProxyFromEnvironment,
 		EnableCompression: c.Compression,
 		Subprotocols:      c.Subprotocols,
 		Jar:               c.Jar,
