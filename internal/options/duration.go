@@ -3,6 +3,7 @@ package options
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -24,7 +25,11 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 		if x < 0 {
 			return fmt.Errorf("duration must not be negative, got %v", x)
 		}
-		*d = Duration(time.Duration(x * float64(time.Millisecond)))
+		parsed, err := scaled(x, time.Millisecond, string(b))
+		if err != nil {
+			return err
+		}
+		*d = Duration(parsed)
 		return nil
 	case string:
 		parsed, err := ParseDuration(x)
@@ -59,7 +64,7 @@ func ParseDuration(s string) (time.Duration, error) {
 		if n < 0 {
 			return 0, negative(s)
 		}
-		return time.Duration(n * float64(time.Millisecond)), nil
+		return scaled(n, time.Millisecond, s)
 	}
 	return parseWithUnit(s)
 }
@@ -80,7 +85,10 @@ func parseWithUnit(s string) (time.Duration, error) {
 	rest := s
 	if i := strings.IndexByte(s, 'd'); i > 0 {
 		if n, err := strconv.ParseFloat(s[:i], 64); err == nil && n >= 0 {
-			days = time.Duration(n * float64(24*time.Hour))
+			days, err = scaled(n, 24*time.Hour, s)
+			if err != nil {
+				return 0, err
+			}
 			rest = s[i+1:]
 			if rest == "" {
 				return days, nil
@@ -100,7 +108,24 @@ func parseWithUnit(s string) (time.Duration, error) {
 	if d < 0 || days < 0 {
 		return 0, negative(s)
 	}
+	if days > math.MaxInt64-d {
+		return 0, tooLong(s)
+	}
 	return days + d, nil
+}
+
+// scaled is n units as a Duration, refused when it is not a number or
+// does not fit (about 292 years).
+func scaled(n float64, unit time.Duration, s string) (time.Duration, error) {
+	v := n * float64(unit)
+	if math.IsNaN(v) || v >= math.MaxInt64 {
+		return 0, tooLong(s)
+	}
+	return time.Duration(v), nil
+}
+
+func tooLong(s string) error {
+	return fmt.Errorf("time: invalid duration %q: not a number of at most 292 years", s)
 }
 
 func negative(s string) error {

@@ -32,6 +32,11 @@ func TestDurationGrammar(t *testing.T) {
 		{in: "ten seconds", optErr: `time: invalid duration "ten seconds"`, flagErr: `time: invalid duration "ten seconds"`},
 		{in: "s", optErr: `time: invalid duration "s"`, flagErr: `time: invalid duration "s"`},
 		{in: "", optErr: `time: invalid duration ""`, flagErr: `time: invalid duration ""`},
+		// Past what a Duration holds: refused, never wrapped to a negative.
+		{in: "1e300", optErr: `time: invalid duration "1e300": not a number of at most 292 years`, flagErr: `time: unknown unit "e" in duration "1e300"`},
+		{in: "NaN", optErr: `time: invalid duration "NaN": not a number of at most 292 years`, flagErr: `time: invalid duration "NaN"`},
+		{in: "106752d", optErr: `time: invalid duration "106752d": not a number of at most 292 years`, flagErr: `time: invalid duration "106752d": not a number of at most 292 years`},
+		{in: "106751d24h", optErr: `time: invalid duration "106751d24h": not a number of at most 292 years`, flagErr: `time: invalid duration "106751d24h": not a number of at most 292 years`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

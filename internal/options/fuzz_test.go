@@ -45,10 +45,7 @@ func checkDuration(t *testing.T, s string, d time.Duration, err error) {
 		return
 	}
 	if d < 0 {
-		// Known, reported to the options owner: a number past the int64
-		// range (1e300, NaN, Inf, 106752d) wraps to a negative duration
-		// instead of being refused. Remove this skip once it is fixed.
-		t.Skipf("KNOWN BUG: %q parsed to the negative %v", s, d)
+		t.Fatalf("%q parsed to the negative %v", s, d)
 	}
 	again, err := ParseFlagDuration(d.String())
 	if err != nil || again != d {
