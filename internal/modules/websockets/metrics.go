@@ -1,13 +1,12 @@
 package websockets
 
 import (
-	"net"
 	"net/http"
-	"strconv"
 
 	"github.com/gorilla/websocket"
 
 	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/modules/wsconn"
 )
 
 // systemTags returns the socket's sample tags once the dial is over: the
@@ -28,21 +27,7 @@ func (s *socket) systemTags(resp *http.Response, conn *websocket.Conn, failure e
 	if enabled["name"] {
 		tags = tags.With("name", name)
 	}
-	if resp != nil {
-		if enabled["status"] {
-			tags = tags.With("status", strconv.Itoa(resp.StatusCode))
-		}
-		if enabled["subproto"] {
-			tags = tags.With("subproto", resp.Header.Get("Sec-WebSocket-Protocol"))
-		}
-	}
-	if conn != nil && enabled["ip"] {
-		addr := conn.RemoteAddr().String()
-		if host, _, err := net.SplitHostPort(addr); err == nil {
-			addr = host
-		}
-		tags = tags.With("ip", addr)
-	}
+	tags = wsconn.HandshakeTags(tags, enabled, resp, conn)
 	if failure != nil && enabled["error"] {
 		tags = tags.With("error", failure.Error())
 	}

@@ -1,13 +1,12 @@
 package ws
 
 import (
-	"net"
 	"net/http"
-	"strconv"
 
 	"github.com/gorilla/websocket"
 
 	"github.com/wsk6/wstest/internal/metrics"
+	"github.com/wsk6/wstest/internal/modules/wsconn"
 )
 
 // systemTags adds to base (the VU's tags at connect plus the custom ones)
@@ -20,20 +19,6 @@ func (m *Module) systemTags(base *metrics.TagSet, rawURL string, resp *http.Resp
 	if enabled["url"] {
 		tags = tags.With("url", rawURL)
 	}
-	if resp != nil {
-		if enabled["status"] {
-			tags = tags.With("status", strconv.Itoa(resp.StatusCode))
-		}
-		if enabled["subproto"] {
-			tags = tags.With("subproto", resp.Header.Get("Sec-WebSocket-Protocol"))
-		}
-	}
-	if conn != nil && enabled["ip"] {
-		addr := conn.RemoteAddr().String()
-		if host, _, err := net.SplitHostPort(addr); err == nil {
-			addr = host
-		}
-		tags = tags.With("ip", addr)
-	}
+	tags = wsconn.HandshakeTags(tags, enabled, resp, conn)
 	return tags
 }
