@@ -3,6 +3,7 @@ module github.com/wsk6/wstest
 go 1.25.0
 
 require (
+	github.com/Azure/go-ntlmssp v0.1.1
 	github.com/andybalholm/brotli v1.3.0
 	github.com/dop251/goja v0.0.0-20260917113740-793a2a65c13b
 	github.com/evanw/esbuild v0.28.2

@@ -57,7 +57,10 @@ func (m *Module) pushMetrics(pr *prepared, res *result) {
 		expected := false
 		if pr.callback != nil {
 			expected = pr.callback.expected(status)
-			if pr.p.auth == "digest" && i == 0 && status == 401 && len(res.hops) > 1 {
+			// The first hop of a digest handshake, and any 401 of an NTLM
+			// one, is part of the protocol (k6's rule).
+			if pr.p.auth == "digest" && i == 0 && status == 401 && len(res.hops) > 1 ||
+				pr.p.auth == "ntlm" && status == 401 {
 				expected = true
 			}
 			with("expected_response", strconv.FormatBool(expected))

@@ -198,9 +198,12 @@ func (m *Module) send(ctx context.Context, c *client, pr *prepared) *result {
 	if pr.hasBody {
 		req.Body, _ = pr.req.GetBody()
 	}
-	if p.auth == "digest" && req.URL.User != nil {
+	switch {
+	case p.auth == "digest" && req.URL.User != nil:
 		sendDigest(ctx, cl, req, res)
-	} else {
+	case p.auth == "ntlm" && req.URL.User != nil:
+		sendNTLM(ctx, cl, req, res)
+	default:
 		res.resp, res.body, res.err = roundTrip(cl, req)
 	}
 	res.hops = tr.hops
