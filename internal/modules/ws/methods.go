@@ -101,7 +101,7 @@ func (s *socket) timerFunc(name string, repeat bool) func(goja.FunctionCall) goj
 		rt := s.m.rt
 		fn, ok := goja.AssertFunction(call.Argument(0))
 		if !ok {
-			panic(rt.NewTypeError(fmt.Sprintf("could not convert function call parameter 0: could not convert %s to goja.Callable",
+			panic(rt.NewTypeError(fmt.Sprintf("could not convert function call parameter 0: could not convert %s to sobek.Callable",
 				describe(call.Argument(0)))))
 		}
 		delay := 0.0

@@ -32,9 +32,9 @@ export default function () {
 	g.Expect(infoLogs(res)).To(Equal([]string{pre + "0.00", pre + "-5.00", pre + "-1.23", pre + "0.00", pre + "NaN",
 		pre + "NaN", pre + "0.00", pre + "+Inf",
 		"GoError: setInterval requires a >0 timeout parameter, received -1.23", pre + "0.00",
-		"TypeError: could not convert function call parameter 0: could not convert undefined to goja.Callable",
-		"TypeError: could not convert function call parameter 0: could not convert null to goja.Callable",
-		"TypeError: could not convert function call parameter 0: could not convert str to goja.Callable",
+		"TypeError: could not convert function call parameter 0: could not convert undefined to sobek.Callable",
+		"TypeError: could not convert function call parameter 0: could not convert null to sobek.Callable",
+		"TypeError: could not convert function call parameter 0: could not convert str to sobek.Callable",
 	}))
 	g.Expect(count(res, "ws_session_duration")).To(BeEquivalentTo(1))
 }
