@@ -245,9 +245,10 @@ func (matcher *EventMatcher) expected() string {
 }
 
 // FailureMessage is part of types.GomegaMatcher.
-func (matcher *EventMatcher) FailureMessage(any) string {
+func (matcher *EventMatcher) FailureMessage(any) (msg string) {
+	defer func() { msg += matcher.subject.eventsNote() }()
 	events := matcher.subject.res.Events
-	msg := fmt.Sprintf("Expected %s to have %s\n", matcher.subject.name(), matcher.expected())
+	msg = fmt.Sprintf("Expected %s to have %s\n", matcher.subject.name(), matcher.expected())
 	switch {
 	case len(matcher.matched) > 0:
 		return msg + fmt.Sprintf("but %d of its %d events match:\n%s",

@@ -147,8 +147,9 @@ func (matcher *EventsInOrderMatcher) expected() string {
 }
 
 // FailureMessage is part of types.GomegaMatcher.
-func (matcher *EventsInOrderMatcher) FailureMessage(any) string {
-	msg := fmt.Sprintf("Expected %s to have %s", matcher.subject.name(), matcher.expected())
+func (matcher *EventsInOrderMatcher) FailureMessage(any) (msg string) {
+	defer func() { msg += matcher.subject.eventsNote() }()
+	msg = fmt.Sprintf("Expected %s to have %s", matcher.subject.name(), matcher.expected())
 	if matcher.everySocket && matcher.sockets == 0 {
 		return msg + "but it has no sockets\n"
 	}

@@ -91,8 +91,9 @@ func (matcher *haveSampleMatcher) expected() string {
 	return s
 }
 
-func (matcher *haveSampleMatcher) FailureMessage(any) string {
-	msg := fmt.Sprintf("Expected %s to have %s\n", matcher.subject.name(), matcher.expected())
+func (matcher *haveSampleMatcher) FailureMessage(any) (msg string) {
+	defer func() { msg += matcher.subject.samplesNote() }()
+	msg = fmt.Sprintf("Expected %s to have %s\n", matcher.subject.name(), matcher.expected())
 	switch {
 	case matcher.metric == nil:
 		return msg + matcher.ref.missing(matcher.subject.res)

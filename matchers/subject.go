@@ -30,6 +30,25 @@ func (s subject) name() string {
 	return "the run"
 }
 
+// eventsNote says, for a failure message, that the run did not keep all
+// its events and how to keep more ("" when it kept them all).
+func (s subject) eventsNote() string {
+	if s.res == nil || s.res.EventsNotKept == 0 {
+		return ""
+	}
+	return fmt.Sprintf("\n(the run kept its first %d events and not the %d after them: raise the limit with wstest.WithEventLimit)",
+		len(s.res.Events), s.res.EventsNotKept)
+}
+
+// samplesNote is eventsNote for samples.
+func (s subject) samplesNote() string {
+	if s.res == nil || s.res.SamplesNotKept == 0 {
+		return ""
+	}
+	return fmt.Sprintf("\n(the run did not keep %d samples past its sample limit: raise it with wstest.WithSampleLimit; aggregates count them all)",
+		s.res.SamplesNotKept)
+}
+
 // resultOf takes the result a matcher called matcher works on: a
 // *wstest.Result as it is, or a snapshot of a *wstest.LiveRun.
 func resultOf(matcher string, actual any) (subject, error) {
