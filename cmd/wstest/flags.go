@@ -49,6 +49,7 @@ type runFlags struct {
 	timeScale         float64
 	seed              int64
 	k6Strict          bool
+	wsMaxMessageSize  int64
 }
 
 // newRunFlagSet defines the flags of `wstest run` on a pflag set, the
@@ -94,6 +95,8 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.StringArrayVar(&f.fixtureHosts, "fixture-host", nil, "dial `NAME[:PORT]` (every port of NAME; ws, wss, http, https) to the embedded fixtures, which stand in for the demo hosts echo.websocket.org, localhost:10000, quickpizza.grafana.com and test-api.k6.io; repeatable")
 	fs.Float64Var(&f.timeScale, "time-scale", 1, "timers fire F times sooner (0 < F <= 1); metrics stay real time")
 	int64Flag(fs, &f.seed, "seed", "", 0, "seeds Math.random and the jslib random helpers")
+	int64Flag(fs, &f.wsMaxMessageSize, "ws-max-message-size", "", wstest.DefaultMaxMessageSize,
+		"the largest WebSocket message, in `bytes` after inflating, a socket receives (0 = no limit); a larger one closes with 1009")
 	fs.BoolVar(&f.k6Strict, "k6-strict", false, "make each use of a wstest-only behaviour a script error (exit 107), so the script runs on k6 unchanged")
 	return fs
 }

@@ -135,6 +135,10 @@ func (f *runFlags) prepare(c *cli, fs *pflag.FlagSet, log *logger) (*runPlan, er
 	for _, kv := range f.tags.kv {
 		p.opts = append(p.opts, wstest.WithTag(kv[0], kv[1]))
 	}
+	if f.wsMaxMessageSize < 0 {
+		return p, usageError{fmt.Errorf("invalid argument \"%d\" for \"--ws-max-message-size\" flag: must not be negative", f.wsMaxMessageSize)}
+	}
+	p.opts = append(p.opts, wstest.WithMaxMessageSize(f.wsMaxMessageSize))
 	if fs.Changed("seed") {
 		p.opts = append(p.opts, wstest.WithSeed(f.seed))
 	}

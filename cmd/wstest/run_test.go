@@ -120,3 +120,19 @@ func TestRunFixtureHostsStandIn(t *testing.T) {
 	g.Expect(summary.Metrics["checks"]).To(HaveKeyWithValue("passes", BeNumerically("==", 3)))
 	g.Expect(summary.Metrics["ws_sessions"]).To(HaveKeyWithValue("count", BeNumerically("==", 3)))
 }
+
+func TestRunWSMaxMessageSize(t *testing.T) {
+	g := NewWithT(t)
+	code, _, stderr := wstestRun(t, "--summary-mode", "disabled", "testdata/big_message.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).To(ContainSubstring("echoed 100"))
+
+	code, _, stderr = wstestRun(t, "--ws-max-message-size", "50", "--summary-mode", "disabled", "testdata/big_message.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).NotTo(ContainSubstring("echoed"))
+	g.Expect(stderr).To(ContainSubstring("closed 1009"))
+
+	code, _, stderr = wstestRun(t, "--ws-max-message-size", "-1", "testdata/big_message.js")
+	g.Expect(code).To(Equal(255), stderr)
+	g.Expect(stderr).To(And(ContainSubstring("--ws-max-message-size"), ContainSubstring("must not be negative")))
+}
