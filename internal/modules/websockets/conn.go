@@ -28,7 +28,7 @@ var errClosedWhileConnecting = errors.New("WebSocket was closed before the conne
 
 // errInvalidUTF8 fails a connection whose server sent a text message that
 // is not UTF-8 (RFC 6455 section 8.1).
-var errInvalidUTF8 = errors.New("websocket: invalid UTF-8 in text message")
+var errInvalidUTF8 = wsconn.ErrInvalidUTF8
 
 // scriptEnded tells whether the iteration ended because of the script (an
 // exception or an unhandled rejection) rather than a cancelled run.
@@ -220,9 +220,7 @@ func (s *socket) readLoop(conn *websocket.Conn) error {
 		at := time.Now()
 		if typ == websocket.TextMessage && !utf8.Valid(data) {
 			s.fail(errInvalidUTF8)
-			_ = conn.WriteControl(websocket.CloseMessage,
-				websocket.FormatCloseMessage(websocket.CloseInvalidFramePayloadData, "invalid UTF-8"),
-				time.Now().Add(time.Second))
+			wsconn.RefuseInvalidUTF8(conn)
 			return errInvalidUTF8
 		}
 		// One copy of the data: a string for text (shared by the event

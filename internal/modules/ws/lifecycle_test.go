@@ -33,7 +33,8 @@ func TestRawServerBehaviours(t *testing.T) {
 		after string
 		logs  []string
 	}{
-		{"invalid UTF-8 becomes U+FFFD", []byte{0x81, 0x03, 'a', 0xff, 'b'}, "", []string{"message \"a\ufffdb\"", "close 1000"}},
+		// k6 delivers U+FFFD; wstest fails the connection (DECISIONS 14).
+		{"invalid UTF-8 fails the connection", []byte{0x81, 0x03, 'a', 0xff, 'b'}, "", []string{"error websocket: invalid UTF-8 in text message", "close 1006"}},
 		{"unsolicited pong", []byte{0x8a, 0x01, 'z'}, "", []string{"pong", "close 1000"}},
 		{"protocol violation", []byte{0x83, 0x00}, "", []string{"error websocket: close sent", "close 1001"}},
 		{"reset", nil, "reset", []string{"close 1001"}},

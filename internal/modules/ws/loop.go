@@ -3,6 +3,7 @@ package ws
 import (
 	"errors"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 	"github.com/gorilla/websocket"
@@ -62,6 +63,10 @@ func (s *socket) read() {
 		kind := frameText
 		if typ == websocket.BinaryMessage {
 			kind = frameBinary
+		} else if !utf8.Valid(data) {
+			wsconn.RefuseInvalidUTF8(s.conn)
+			s.deliver(frame{kind: frameEnd, err: wsconn.ErrInvalidUTF8, at: time.Now()})
+			return
 		}
 		// Once the loop stopped listening the frame is dropped, and the
 		// reader drains the connection until it ends (see shutdown).
@@ -223,6 +228,14 @@ func (s *socket) peerClosed(readErr error) error {
 			return err
 		}
 		return s.closeWith(websocket.CloseMessageTooBig, false)
+	}
+	if errors.Is(readErr, wsconn.ErrInvalidUTF8) {
+		// Close 1007 is sent: error, then close with 1006 (DECISIONS 14).
+		if err := s.dispatchError(readErr); err != nil {
+			s.closed = true
+			return err
+		}
+		return s.closeWith(websocket.CloseAbnormalClosure, false)
 	}
 	var ce *websocket.CloseError
 	if !errors.As(readErr, &ce) {
