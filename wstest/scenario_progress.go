@@ -5,6 +5,7 @@ import (
 
 	"github.com/wsk6/wstest/internal/executor"
 	"github.com/wsk6/wstest/internal/options"
+	"github.com/wsk6/wstest/internal/summary"
 )
 
 // ScenarioProgress is one scenario of a live run and how far it has got,
@@ -12,6 +13,9 @@ import (
 type ScenarioProgress struct {
 	Name     string
 	Executor string
+	// Description is the scenario's line in k6's header, after its name:
+	// "10 iterations shared among 2 VUs (maxDuration: 5s, gracefulStop: 30s)".
+	Description string
 	// Exec is the exported function the scenario runs ("default" when unset).
 	Exec string
 	// StartTime is the scenario's startTime.
@@ -92,7 +96,7 @@ func (l *LiveRun) Scenarios() []ScenarioProgress {
 
 // planned is what the options say of a scenario before it runs.
 func planned(sc *options.Scenario) ScenarioProgress {
-	sp := ScenarioProgress{Name: sc.Name, Executor: sc.Executor, Exec: sc.ExecName(),
+	sp := ScenarioProgress{Name: sc.Name, Executor: sc.Executor, Description: summary.Describe(sc), Exec: sc.ExecName(),
 		StartTime: time.Duration(sc.StartTime), MaxVUs: int64(executor.MaxVUs(sc)),
 		Duration: executor.TotalDuration(sc), MaxDuration: executor.MaxDuration(sc) - time.Duration(sc.StartTime),
 		GracefulStop: sc.GracefulStopDuration(), Stages: len(sc.Stages)}

@@ -45,35 +45,9 @@ func scenariosHeader(scs []wstest.ScenarioProgress) string {
 	fmt.Fprintf(&b, "     scenarios: (100.00%%) %d %s, %d max VUs, %s max duration (incl. graceful stop):\n",
 		len(scs), noun, vus, planMaxDuration(scs))
 	for _, sc := range scs {
-		fmt.Fprintf(&b, "              * %s: %s\n", sc.Name, describe(sc))
+		fmt.Fprintf(&b, "              * %s: %s\n", sc.Name, sc.Description)
 	}
 	return b.String()
-}
-
-// describe is a scenario's description in the header.
-func describe(sc wstest.ScenarioProgress) string {
-	var extra []string
-	if sc.Exec != "default" {
-		extra = append(extra, "exec: "+sc.Exec)
-	}
-	if sc.StartTime > 0 {
-		extra = append(extra, "startTime: "+sc.StartTime.String())
-	}
-	tail := func(first ...string) string {
-		return "(" + strings.Join(append(append(first, extra...), "gracefulStop: "+sc.GracefulStop.String()), ", ") + ")"
-	}
-	switch sc.Executor {
-	case "shared-iterations":
-		return fmt.Sprintf("%d iterations shared among %d VUs %s", sc.TotalIterations, sc.MaxVUs, tail("maxDuration: "+sc.Duration.String()))
-	case "per-vu-iterations":
-		return fmt.Sprintf("%d iterations for each of %d VUs %s", sc.IterationsPerVU, sc.MaxVUs, tail("maxDuration: "+sc.Duration.String()))
-	case "constant-vus":
-		return fmt.Sprintf("%d looping VUs for %s %s", sc.MaxVUs, sc.Duration, tail())
-	case "ramping-vus":
-		return fmt.Sprintf("Up to %d looping VUs for %s over %d stages %s", sc.MaxVUs, sc.Duration, sc.Stages,
-			tail("gracefulRampDown: "+sc.GracefulRampDown.String()))
-	}
-	return fmt.Sprintf("%s with up to %d VUs for %s %s", sc.Executor, sc.MaxVUs, sc.Duration, tail())
 }
 
 // fmtElapsed formats d with a fixed width chosen from limit, rounded to
