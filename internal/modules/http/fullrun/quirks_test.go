@@ -36,3 +36,25 @@ export default function () {
 	g.Expect(res).To(HaveLogged(`ct="" len=0 h0="a" h1="b" h2="c" five=""`))
 	g.Expect(res).To(HaveLogged(`ct="" len=0 h0="" h1="" h2="" five="5"`))
 }
+
+// Params are checked in their key order: the first bad key names the error
+// (spec http.md §4), and nothing is sent.
+func TestParamsAreCheckedInKeyOrder(t *testing.T) {
+	g := NewWithT(t)
+	srv := server(t)
+	res := scripttest.Run(t, `
+import http from "k6/http";
+export const options = { throw: true };
+export default function () {
+  for (const params of [{ timeout: "soon", responseType: "nope" }, { responseType: "nope", timeout: "soon" }]) {
+    try { http.get(__ENV.URL, params); } catch (e) { console.log(e.message); }
+  }
+}`, wstest.WithEnv("URL", srv.URL))
+	g.Expect(res).To(HaveNoErrors())
+	g.Expect(res.Logs).To(HaveLen(2))
+	g.Expect(res.Logs[0].Message).To(ContainSubstring("soon"))
+	g.Expect(res.Logs[0].Message).NotTo(ContainSubstring("nope"))
+	g.Expect(res.Logs[1].Message).To(ContainSubstring("nope"))
+	g.Expect(res.Logs[1].Message).NotTo(ContainSubstring("soon"))
+	g.Expect(res.Metric("http_reqs").Count()).To(BeZero())
+}
