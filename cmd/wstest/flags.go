@@ -14,42 +14,47 @@ import (
 // runFlags are the flags of `wstest run`: k6 run's flags for a local run
 // (spec/cli.md section 2) and wstest's own (DESIGN.md contract 1).
 type runFlags struct {
-	vus, iterations   int64
-	duration          durationValue
-	stages            []string
-	env               envValue
-	includeSystemEnv  bool
-	tags              tagValue
-	out               []string
-	summaryExport     string
-	summaryMode       choiceValue
-	summaryTrendStats trendStatsValue
-	summaryTimeUnit   choiceValue
-	noThresholds      bool
-	throw             bool
-	quiet, verbose    bool
-	logOutput         string
-	logFormat         string
-	consoleOutput     string
-	noColor           bool
-	insecureSkipTLS   bool
-	userAgent         string
-	systemTags        string
-	minIterDuration   string
-	setupTimeout      string
-	teardownTimeout   string
-	maxRedirects      int64
-	linger            bool
-	noSetup           bool
-	noTeardown        bool
-	config            string
-	noUsageReport     bool
-	noFixtures        bool
-	fixtureHosts      []string
-	timeScale         float64
-	seed              int64
-	k6Strict          bool
-	wsMaxMessageSize  int64
+	vus, iterations       int64
+	duration              durationValue
+	stages                []string
+	env                   envValue
+	includeSystemEnv      bool
+	tags                  tagValue
+	out                   []string
+	summaryExport         string
+	summaryMode           choiceValue
+	summaryTrendStats     trendStatsValue
+	summaryTimeUnit       choiceValue
+	noThresholds          bool
+	throw                 bool
+	quiet, verbose        bool
+	logOutput             string
+	logFormat             string
+	consoleOutput         string
+	noColor               bool
+	insecureSkipTLS       bool
+	userAgent             string
+	systemTags            string
+	minIterDuration       string
+	setupTimeout          string
+	teardownTimeout       string
+	maxRedirects          int64
+	batch                 int64
+	batchPerHost          int64
+	noConnectionReuse     bool
+	noVUConnectionReuse   bool
+	discardResponseBodies bool
+	linger                bool
+	noSetup               bool
+	noTeardown            bool
+	config                string
+	noUsageReport         bool
+	noFixtures            bool
+	fixtureHosts          []string
+	timeScale             float64
+	seed                  int64
+	k6Strict              bool
+	wsMaxMessageSize      int64
 }
 
 // newRunFlagSet defines the flags of `wstest run` on a pflag set, the
@@ -86,6 +91,11 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.StringVar(&f.setupTimeout, "setup-timeout", "", "setup() time limit")
 	fs.StringVar(&f.teardownTimeout, "teardown-timeout", "", "teardown() time limit")
 	int64Flag(fs, &f.maxRedirects, "max-redirects", "", 10, "follow at most n HTTP redirects")
+	int64Flag(fs, &f.batch, "batch", "", 20, "max parallel requests of one http.batch() call")
+	int64Flag(fs, &f.batchPerHost, "batch-per-host", "", 6, "max parallel requests to one host in one http.batch() call")
+	fs.BoolVar(&f.noConnectionReuse, "no-connection-reuse", false, "open a new HTTP connection for every request")
+	fs.BoolVar(&f.noVUConnectionReuse, "no-vu-connection-reuse", false, "drop a VU's HTTP connections between iterations")
+	fs.BoolVar(&f.discardResponseBodies, "discard-response-bodies", false, "read and discard HTTP response bodies (responseType none)")
 	fs.BoolVarP(&f.linger, "linger", "l", false, "keep the process alive after the test is done, until Ctrl+C")
 	fs.BoolVar(&f.noSetup, "no-setup", false, "don't run setup()")
 	fs.BoolVar(&f.noTeardown, "no-teardown", false, "don't run teardown()")
@@ -123,6 +133,9 @@ func optionFlags() [][2]string {
 		{"setup-timeout", "setupTimeout"}, {"teardown-timeout", "teardownTimeout"},
 		{"no-setup", "noSetup"}, {"no-teardown", "noTeardown"},
 		{"summary-trend-stats", "summaryTrendStats"}, {"summary-time-unit", "summaryTimeUnit"},
+		{"max-redirects", "maxRedirects"}, {"batch", "batch"}, {"batch-per-host", "batchPerHost"},
+		{"no-connection-reuse", "noConnectionReuse"}, {"no-vu-connection-reuse", "noVUConnectionReuse"},
+		{"discard-response-bodies", "discardResponseBodies"},
 	}
 }
 

@@ -136,3 +136,17 @@ func TestRunWSMaxMessageSize(t *testing.T) {
 	g.Expect(code).To(Equal(255), stderr)
 	g.Expect(stderr).To(And(ContainSubstring("--ws-max-message-size"), ContainSubstring("must not be negative")))
 }
+
+func TestRunHTTPFlagsAndTheirEnvironment(t *testing.T) {
+	g := NewWithT(t)
+	code, _, stderr := wstestRun(t, "--summary-mode", "disabled", "--max-redirects", "3", "--batch", "7", "--batch-per-host", "2",
+		"--no-connection-reuse", "--no-vu-connection-reuse", "--discard-response-bodies", "testdata/http_options.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).To(ContainSubstring(`http options [3,7,2,true,true,true]`))
+
+	env := map[string]string{"K6_BATCH": "9", "K6_DISCARD_RESPONSE_BODIES": "true"}
+	r := wstestCLI(t, env, "", "run", "-q", "--summary-mode", "disabled", "testdata/http_options.js")
+	code, stderr = r.code, r.stderr
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).To(ContainSubstring(`http options [null,9,null,false,false,true]`))
+}

@@ -35,6 +35,12 @@ func textOptions() []textOption {
 		{"setupTimeout", "K6_SETUP_TIMEOUT", parseDurationText},
 		{"teardownTimeout", "K6_TEARDOWN_TIMEOUT", parseDurationText},
 		{"minIterationDuration", "K6_MIN_ITERATION_DURATION", parseDurationText},
+		{"maxRedirects", "K6_MAX_REDIRECTS", parseInt},
+		{"batch", "K6_BATCH", parseInt},
+		{"batchPerHost", "K6_BATCH_PER_HOST", parseInt},
+		{"noConnectionReuse", "K6_NO_CONNECTION_REUSE", parseBool},
+		{"noVUConnectionReuse", "K6_NO_VU_CONNECTION_REUSE", parseBool},
+		{"discardResponseBodies", "K6_DISCARD_RESPONSE_BODIES", parseBool},
 	}
 }
 
