@@ -19,6 +19,7 @@ type network struct {
 	tls       *tls.Config
 	dialer    net.Dialer
 	proxyFor  func(*url.URL) (*url.URL, error) // the environment's proxy settings
+	blocked   blocklist
 
 	mu       sync.Mutex
 	handlers map[string]*memListener
@@ -56,6 +57,9 @@ func (n *network) dial(ctx context.Context, network, addr string, useTLS bool) (
 	if err != nil {
 		return nil, err
 	}
+	if err := n.blocked.checkName(host); err != nil {
+		return nil, err
+	}
 	if l, ok := n.handlers[host]; ok {
 		return l.dial(ctx)
 	}
@@ -70,6 +74,10 @@ func (n *network) dial(ctx context.Context, network, addr string, useTLS bool) (
 		} else {
 			addr = net.JoinHostPort(mapped, port)
 		}
+	}
+	addr, err = n.blocked.resolve(ctx, addr)
+	if err != nil {
+		return nil, err
 	}
 	return n.dialer.DialContext(ctx, network, addr)
 }

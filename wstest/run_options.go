@@ -138,6 +138,7 @@ func (r *runner) applyConfig(opts *options.Options) {
 		NoVUConnectionReuse: opts.NoVUConnectionReuse,
 	}
 	r.network.configure(opts.Hosts, opts.InsecureSkipTLSVerify)
+	r.network.block(opts.BlacklistIPs, opts.BlockHostnames) // validated with the options
 	s.TLS = r.network.tlsConfig()
 	if s.SystemTags["expected_response"] {
 		// k6 always tracks this submetric; the summary shows it when it has samples.

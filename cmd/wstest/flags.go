@@ -44,6 +44,8 @@ type runFlags struct {
 	noConnectionReuse     bool
 	noVUConnectionReuse   bool
 	discardResponseBodies bool
+	blacklistIPs          string
+	blockHostnames        string
 	linger                bool
 	noSetup               bool
 	noTeardown            bool
@@ -96,6 +98,8 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.BoolVar(&f.noConnectionReuse, "no-connection-reuse", false, "open a new HTTP connection for every request")
 	fs.BoolVar(&f.noVUConnectionReuse, "no-vu-connection-reuse", false, "drop a VU's HTTP connections between iterations")
 	fs.BoolVar(&f.discardResponseBodies, "discard-response-bodies", false, "read and discard HTTP response bodies (responseType none)")
+	fs.StringVar(&f.blacklistIPs, "blacklist-ip", "", "comma-separated CIDR `ranges` no connection may reach")
+	fs.StringVar(&f.blockHostnames, "block-hostnames", "", "comma-separated host `patterns` (\"*.test\") no connection may reach")
 	fs.BoolVarP(&f.linger, "linger", "l", false, "keep the process alive after the test is done, until Ctrl+C")
 	fs.BoolVar(&f.noSetup, "no-setup", false, "don't run setup()")
 	fs.BoolVar(&f.noTeardown, "no-teardown", false, "don't run teardown()")
@@ -136,6 +140,7 @@ func optionFlags() [][2]string {
 		{"max-redirects", "maxRedirects"}, {"batch", "batch"}, {"batch-per-host", "batchPerHost"},
 		{"no-connection-reuse", "noConnectionReuse"}, {"no-vu-connection-reuse", "noVUConnectionReuse"},
 		{"discard-response-bodies", "discardResponseBodies"},
+		{"blacklist-ip", "blacklistIPs"}, {"block-hostnames", "blockHostnames"},
 	}
 }
 

@@ -150,3 +150,15 @@ func TestRunHTTPFlagsAndTheirEnvironment(t *testing.T) {
 	g.Expect(code).To(Equal(0), stderr)
 	g.Expect(stderr).To(ContainSubstring(`http options [null,9,null,false,false,true]`))
 }
+
+func TestRunBlockFlags(t *testing.T) {
+	g := NewWithT(t)
+	code, _, stderr := wstestRun(t, "--summary-mode", "disabled", "--blacklist-ip", "10.0.0.0/8,127.0.0.0/8", "testdata/big_message.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).To(ContainSubstring("is in a blacklisted range (127.0.0.0/8)"))
+	g.Expect(stderr).NotTo(ContainSubstring("echoed"))
+
+	code, _, stderr = wstestRun(t, "--blacklist-ip", "nonsense", "testdata/big_message.js")
+	g.Expect(code).To(Equal(104), stderr)
+	g.Expect(stderr).To(ContainSubstring("invalid CIDR address: nonsense"))
+}

@@ -39,6 +39,10 @@ type Options struct {
 	BatchPerHost          *int64               `json:"batchPerHost"`
 	NoConnectionReuse     bool                 `json:"noConnectionReuse"`
 	NoVUConnectionReuse   bool                 `json:"noVUConnectionReuse"`
+	// BlacklistIPs are CIDR ranges and BlockHostnames host patterns
+	// ("*.test") that no connection may reach.
+	BlacklistIPs   []string `json:"blacklistIPs"`
+	BlockHostnames []string `json:"blockHostnames"`
 }
 
 // Ignored lists the k6 options that mean nothing without HTTP tuning or
@@ -46,7 +50,7 @@ type Options struct {
 // load unchanged, and have no effect.
 func Ignored() []string {
 	return []string{
-		"httpDebug", "rps", "dns", "blacklistIPs", "blockHostnames", "tlsAuth",
+		"httpDebug", "rps", "dns", "tlsAuth",
 		"tlsCipherSuites", "tlsVersion", "paused", "cloud", "ext", "linger", "noUsageReport",
 		"noColor", "summaryExport", "localIPs", "consoleOutput", "includeSystemEnvVars",
 		"compatibilityMode", "executionSegment", "executionSegmentSequence", "iterationDuration",

@@ -41,6 +41,8 @@ func textOptions() []textOption {
 		{"noConnectionReuse", "K6_NO_CONNECTION_REUSE", parseBool},
 		{"noVUConnectionReuse", "K6_NO_VU_CONNECTION_REUSE", parseBool},
 		{"discardResponseBodies", "K6_DISCARD_RESPONSE_BODIES", parseBool},
+		{"blacklistIPs", "K6_BLACKLIST_IPS", parseList},
+		{"blockHostnames", "K6_BLOCK_HOSTNAMES", parseList},
 	}
 }
 

@@ -2,6 +2,7 @@ package options
 
 import (
 	"fmt"
+	"net"
 	"strings"
 
 	"github.com/wsk6/wstest/internal/metrics"
@@ -25,6 +26,11 @@ func (o *Options) Validate() error {
 	var problems []string
 	if err := metrics.ValidateTrendStats(o.SummaryTrendStats); err != nil {
 		problems = append(problems, err.Error())
+	}
+	for _, cidr := range o.BlacklistIPs {
+		if _, _, err := net.ParseCIDR(cidr); err != nil {
+			problems = append(problems, fmt.Sprintf("blacklistIPs: %s", err))
+		}
 	}
 	scenarios, err := o.DeriveScenarios()
 	if err != nil {

@@ -5,5 +5,6 @@ export default function () {
   const ws = new WebSocket(`${__ENV.WSTEST_URL}/echo`);
   ws.onopen = () => ws.send("x".repeat(100));
   ws.onmessage = (e) => { console.log(`echoed ${e.data.length}`); ws.close(); };
+  ws.onerror = (e) => console.log(`error ${e.error}`);
   ws.onclose = (e) => console.log(`closed ${e.code}`);
 }
