@@ -82,7 +82,7 @@ func (s *scenarioRun) iteration(ctx context.Context, it executor.Iteration) {
 	_ = v.Runtime.Set("__ITER", vi.Number)
 	data, err := v.setupData(r.setupJSON)
 	if err != nil {
-		r.rec.iterationError(scriptError("iteration", v.ID, vi.Number, err))
+		r.rec.iterationError(scriptError("iteration", v.ID, vi.Number, err), s.ex.Scenario())
 		return
 	}
 	fn, _ := goja.AssertFunction(v.exports.Get(s.ex.Scenario().ExecName()))
@@ -132,5 +132,5 @@ func (s *scenarioRun) account(v *vuInstance, it *vu.Iteration, err error, full b
 	if !full {
 		return
 	}
-	s.r.rec.iterationError(scriptError("iteration", v.ID, it.Number, err))
+	s.r.rec.iterationError(scriptError("iteration", v.ID, it.Number, err), s.ex.Scenario())
 }

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/wsk6/wstest/internal/options"
 	"github.com/wsk6/wstest/internal/vu"
 )
 
@@ -43,7 +44,11 @@ func (r *recorder) Event(e vu.Event) {
 // Log implements vu.Reporter; the log outputs are called one at a time, in
 // order, whichever VU logs.
 func (r *recorder) Log(vuID int64, level vu.Level, msg string) {
-	e := LogEntry{Time: time.Now(), Level: level.String(), VU: vuID, Message: msg}
+	r.add(LogEntry{Time: time.Now(), Level: level.String(), VU: vuID, Message: msg, Source: "console"})
+}
+
+// add keeps a log entry and hands it to the log outputs.
+func (r *recorder) add(e LogEntry) {
 	r.mu.Lock()
 	r.logs = append(r.logs, e)
 	r.mu.Unlock()
@@ -84,9 +89,15 @@ func (r *recorder) Group(path string) {
 	r.groups = append(r.groups, path)
 }
 
-// iterationError logs an exception that ended an iteration and keeps it.
-func (r *recorder) iterationError(se *ScriptError) {
-	r.Log(se.VU, vu.LevelError, se.Error())
+// iterationError logs an exception that ended an iteration of scenario
+// sc (nil outside scenarios) and keeps it.
+func (r *recorder) iterationError(se *ScriptError, sc *options.Scenario) {
+	e := LogEntry{Time: time.Now(), Level: vu.LevelError.String(), VU: se.VU, Message: se.Error(),
+		Source: "stacktrace", Stack: se.Stack}
+	if sc != nil {
+		e.Scenario, e.Executor = sc.Name, sc.Executor
+	}
+	r.add(e)
 	r.mu.Lock()
 	r.errs = append(r.errs, *se)
 	r.mu.Unlock()

@@ -175,6 +175,13 @@ type LogEntry struct {
 	Level   string
 	VU      int64
 	Message string
+	// Source is "console" for console output and warnings, "stacktrace"
+	// for an exception that ended an iteration; Stack, Scenario and
+	// Executor then say where (k6 logs them as fields).
+	Source   string
+	Stack    string
+	Scenario string
+	Executor string
 }
 
 // String renders the entry like k6's console output.

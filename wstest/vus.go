@@ -141,7 +141,7 @@ func (s *scenarioRun) addVU(ctx context.Context, slot int) error {
 	if err != nil {
 		var se *ScriptError
 		if ctx.Err() == nil && errors.As(err, &se) {
-			r.rec.iterationError(se)
+			r.rec.iterationError(se, s.ex.Scenario())
 		}
 		return err
 	}

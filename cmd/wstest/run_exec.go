@@ -29,11 +29,16 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 		console = &logger{w: fh, format: log.format, verbose: log.verbose, now: c.now} // no colour in a file
 	}
 	opts := append(p.opts, wstest.WithLogOutput(func(e wstest.LogEntry) {
-		if console == log {
+		switch {
+		case e.Source == "stacktrace" && e.Stack != "":
+			// As k6 logs an exception: the JS stack, then where it ran.
+			console.log(e.Level, strings.TrimRight(e.Stack, "\n")+"\n", field{"executor", e.Executor}, field{"hint", "script exception"},
+				field{"scenario", e.Scenario}, field{"source", "stacktrace"})
+		case console == log:
 			console.log(e.Level, e.Message, field{"source", "console"})
-			return
+		default:
+			console.log(e.Level, e.Message)
 		}
-		console.log(e.Level, e.Message)
 	}))
 	run := wstest.Start(context.Background(), p.script, opts...)
 	stopSignals := c.watchSignals(run, log)

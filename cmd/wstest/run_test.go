@@ -162,3 +162,13 @@ func TestRunBlockFlags(t *testing.T) {
 	g.Expect(code).To(Equal(104), stderr)
 	g.Expect(stderr).To(ContainSubstring("invalid CIDR address: nonsense"))
 }
+
+// An exception that ends an iteration is logged as k6 logs it: the JS
+// stack as the message, then executor, hint, scenario and source fields.
+func TestRunLogsAnIterationExceptionAsAStacktrace(t *testing.T) {
+	g := NewWithT(t)
+	code, _, stderr := wstestRun(t, "--summary-mode", "disabled", "testdata/iter_throw.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).To(MatchRegexp(`level=error msg="Error: probe iteration error\\n\\tat default \(\S*testdata/iter_throw\.js:3:9\(\d+\)\)\\n" ` +
+		`executor=shared-iterations hint="script exception" scenario=default source=stacktrace`))
+}
