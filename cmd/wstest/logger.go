@@ -23,6 +23,24 @@ type logger struct {
 	// coloured form, `INFO[0003] msg   source=console`, seconds since start.
 	color bool
 	start time.Time
+	// level, when set by --log-output's level=, is the lowest level written
+	// (debug included without --verbose).
+	level string
+}
+
+// levelRank orders the log levels; -1 for a name that is not one.
+func levelRank(level string) int {
+	switch level {
+	case "debug":
+		return 0
+	case "info":
+		return 1
+	case "warning", "warn":
+		return 2
+	case "error":
+		return 3
+	}
+	return -1
 }
 
 // field is one extra key=value of a log line.
@@ -30,7 +48,14 @@ type field struct{ key, value string }
 
 // log writes one line; debug lines only when verbose.
 func (l *logger) log(level, msg string, fields ...field) {
-	if l == nil || l.w == nil || (level == "debug" && !l.verbose) {
+	if l == nil || l.w == nil {
+		return
+	}
+	if l.level != "" {
+		if levelRank(level) < levelRank(l.level) {
+			return
+		}
+	} else if level == "debug" && !l.verbose {
 		return
 	}
 	sort.Slice(fields, func(i, j int) bool { return fields[i].key < fields[j].key })

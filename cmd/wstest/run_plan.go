@@ -60,7 +60,17 @@ func (f *runFlags) logger(c *cli) (*logger, func(), error) {
 	default:
 		return nil, func() {}, usageError{fmt.Errorf("unknown log format '%s', use json or raw", f.logFormat)}
 	}
-	out, _, _ := strings.Cut(f.logOutput, ",")
+	out, params, _ := strings.Cut(f.logOutput, ",")
+	for _, p := range strings.Split(params, ",") {
+		if p == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(p, "=")
+		if k != "level" || levelRank(v) < 0 {
+			return nil, func() {}, usageError{fmt.Errorf("unsupported log output '%s': only level=debug|info|warning|error may follow", f.logOutput)}
+		}
+		l.level = v
+	}
 	switch {
 	case out == "stderr":
 	case out == "stdout":

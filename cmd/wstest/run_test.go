@@ -172,3 +172,19 @@ func TestRunLogsAnIterationExceptionAsAStacktrace(t *testing.T) {
 	g.Expect(stderr).To(MatchRegexp(`level=error msg="Error: probe iteration error\\n\\tat default \(\S*testdata/iter_throw\.js:3:9\(\d+\)\)\\n" ` +
 		`executor=shared-iterations hint="script exception" scenario=default source=stacktrace`))
 }
+
+func TestRunLogOutputLevel(t *testing.T) {
+	g := NewWithT(t)
+	path := filepath.Join(t.TempDir(), "log.txt")
+	code, _, stderr := wstestRun(t, "--summary-mode", "disabled", "--log-output", "file="+path+",level=error", "testdata/big_message.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(readFile(t, path)).NotTo(ContainSubstring("echoed"))
+
+	code, _, stderr = wstestRun(t, "--summary-mode", "disabled", "--log-output", "file="+path+",level=info", "testdata/big_message.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(readFile(t, path)).To(ContainSubstring("echoed 100"))
+
+	code, _, stderr = wstestRun(t, "--log-output", "file="+path+",level=loud", "testdata/big_message.js")
+	g.Expect(code).To(Equal(255), stderr)
+	g.Expect(stderr).To(ContainSubstring("unsupported log output"))
+}
