@@ -3,14 +3,20 @@ package wstest_test
 import (
 	"context"
 	"fmt"
+	"testing"
 	"time"
 
 	"github.com/onsi/gomega"
+	"go.uber.org/goleak"
 
 	"github.com/wsk6/wstest/fixtures"
 	"github.com/wsk6/wstest/matchers"
 	"github.com/wsk6/wstest/wstest"
 )
+
+// TestMain runs the tour's examples and checks that no goroutine outlives
+// them.
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 // chatScript has three sockets of one VU meet in a crocochat room. Once
 // every join has been announced (each member hears its own join and those
