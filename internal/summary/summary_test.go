@@ -103,7 +103,8 @@ func TestSummaryTextCompact(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `
-  █ THRESHOLDS
+
+  █ THRESHOLDS 
 
     checks
     ✓ 'rate>0.5' rate=75.00%
@@ -119,11 +120,11 @@ func TestSummaryTextCompact(t *testing.T) {
     ✓ 'count>=2' count=2
 
 
-  █ TOTAL RESULTS
+  █ TOTAL RESULTS 
 
-    checks_total.........: 4      2/s
-    checks_succeeded.....: 75.00% 3 out of 4
-    checks_failed........: 25.00% 1 out of 4
+    checks_total.......: 4      2/s
+    checks_succeeded...: 75.00% 3 out of 4
+    checks_failed......: 25.00% 1 out of 4
 
     ✓ status is 101
     ✗ got echo
@@ -147,6 +148,7 @@ func TestSummaryTextCompact(t *testing.T) {
     ws_connecting........: avg=1ms   min=500µs med=1ms   max=1.5ms p(90)=1.4ms p(95)=1.45ms
       { url:ws://a }.....: avg=1.5ms min=1.5ms med=1.5ms max=1.5ms p(90)=1.5ms p(95)=1.5ms
     ws_sessions..........: 2      1/s
+
 
 `
 	compareLines(t, got, want)
@@ -235,9 +237,9 @@ func TestSummaryTextFull(t *testing.T) {
 
   █ SCENARIO [default]
 
-    checks_total.........: 4      2/s
-    checks_succeeded.....: 75.00% 3 out of 4
-    checks_failed........: 25.00% 1 out of 4
+    checks_total.......: 4      2/s
+    checks_succeeded...: 75.00% 3 out of 4
+    checks_failed......: 25.00% 1 out of 4
 
     CUSTOM
     my_rate..............: 50.00% 1 out of 2

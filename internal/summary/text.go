@@ -59,7 +59,7 @@ func Text(in Input, mode string) (string, error) {
 		return "", fmt.Errorf("invalid summary mode %q: use compact, full or disabled", mode)
 	}
 	var b strings.Builder
-	b.WriteString("\n")
+	b.WriteString("\n\n") // k6's frame: two blank lines, titles end with a space
 	writeThresholds(&b, in)
 
 	all := in.summaryMetrics()
@@ -70,7 +70,7 @@ func Text(in Input, mode string) (string, error) {
 	if mode != Full {
 		checks = flattenChecks(in.RootGroup)
 	}
-	b.WriteString("  █ TOTAL RESULTS\n\n")
+	b.WriteString("  █ TOTAL RESULTS \n\n")
 	writeResults(&b, in, all, checks, "    ")
 	b.WriteString("\n")
 
@@ -78,6 +78,7 @@ func Text(in Input, mode string) (string, error) {
 		writeGroups(&b, in, in.RootGroup.Groups)
 		writeScenarios(&b, in)
 	}
+	b.WriteString("\n")
 	return b.String(), nil
 }
 
@@ -127,7 +128,7 @@ func writeThresholds(b *strings.Builder, in Input) {
 	if len(in.Thresholds) == 0 {
 		return
 	}
-	b.WriteString("  █ THRESHOLDS\n\n")
+	b.WriteString("  █ THRESHOLDS \n\n")
 	var order []string
 	byKey := map[string][]thresholds.Result{}
 	for _, t := range in.Thresholds {
@@ -253,9 +254,14 @@ func writeResults(b *strings.Builder, in Input, list []summaryMetric, checks []C
 	nameW += 3
 
 	if len(checkRows) > 0 {
+		// The checks block is padded to its own widest name, as k6 does.
+		checksW := 0
+		for _, r := range checkRows {
+			checksW = max(checksW, utf8.RuneCountInString(r.name))
+		}
 		w := columnWidths(checkRows)
 		for _, r := range checkRows {
-			writeRow(b, indent, r, nameW, w)
+			writeRow(b, indent, r, checksW+3, w)
 		}
 		b.WriteString("\n")
 	}
