@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dop251/goja"
 	. "github.com/onsi/gomega"
 	"go.uber.org/goleak"
 
@@ -18,22 +17,9 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 // named and default imports, and returns its JSON text or the exception.
 func eval(t *testing.T, expr string) (string, error) {
 	t.Helper()
-	v := modulestest.New(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	err := v.Run(ctx, `
-import encoding, { b64encode, b64decode } from "k6/encoding";
-const bytes = (ab) => Array.from(new Uint8Array(ab));
-export default function () { globalThis.got = JSON.stringify(`+expr+`); }
-`)
-	if err != nil {
-		return "", err
-	}
-	got := v.Runtime.Get("got")
-	if got == nil || goja.IsUndefined(got) {
-		return "undefined", nil
-	}
-	return got.String(), nil
+	return modulestest.New(t).Eval(ctx, `import encoding, { b64encode, b64decode } from "k6/encoding";`, expr)
 }
 
 func TestEncoding(t *testing.T) {

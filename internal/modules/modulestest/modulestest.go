@@ -126,6 +126,26 @@ func (h *VU) Run(ctx context.Context, src string) error {
 	})
 }
 
+// Eval runs a script of the imports given and a default function that
+// evaluates expr, and returns expr's value as JSON text ("undefined" when
+// it has none) or the exception of the init code or the iteration.
+// `bytes(ab)` turns an ArrayBuffer into an array of numbers in expr.
+func (h *VU) Eval(ctx context.Context, imports, expr string) (string, error) {
+	h.t.Helper()
+	err := h.Run(ctx, imports+`
+const bytes = (ab) => Array.from(new Uint8Array(ab));
+export default function () { globalThis.got = JSON.stringify(`+expr+`); }
+`)
+	if err != nil {
+		return "", err
+	}
+	got := h.Runtime.Get("got")
+	if got == nil || goja.IsUndefined(got) {
+		return "undefined", nil
+	}
+	return got.String(), nil
+}
+
 // Events returns the WebSocket events reported so far.
 func (h *VU) Events() []vu.Event {
 	h.rec.mu.Lock()
