@@ -3,23 +3,15 @@ package wstest
 import "time"
 
 // watchVUs emits vus and vus_max (the VUs made so far, which arrival-rate
-// scenarios raise during the run) at the start and every second, as k6
-// does, until stopped.
+// scenarios raise during the run) once a second, as k6's scheduler does:
+// not at the start and not at the end, so a run shorter than a second has
+// neither metric, as in k6.
 func (r *runner) watchVUs() (stop func()) {
 	tags := r.baseTags(nil)
-	emit := func(now time.Time) {
+	return every(time.Second, func(now time.Time) {
 		r.builtin.VUs.Add(now, float64(r.exec.activeVUs.Load()), tags)
 		r.builtin.VUsMax.Add(now, float64(r.exec.vusInited.Load()), tags)
-	}
-	now := time.Now()
-	total := float64(r.exec.vusInited.Load())
-	r.builtin.VUsMax.Add(now, total, tags)
-	r.builtin.VUs.Add(now, total, tags)
-	stopTicker := every(time.Second, emit)
-	return func() {
-		stopTicker()
-		emit(time.Now())
-	}
+	})
 }
 
 // every calls f every interval on its own goroutine until stop is called;

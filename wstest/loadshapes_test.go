@@ -41,11 +41,12 @@ func TestArrivalRateDropsWhatNoVUCanTake(t *testing.T) {
 	// Each iteration holds its VU past the end; 1 VU preallocated, 2 at
 	// most: two iterations start (one if the machine is too loaded to make
 	// the second VU in time) and are interrupted at the hard end; every
-	// other one due is dropped, tagged with its scenario.
+	// other one due is dropped, tagged with its scenario. The run lasts
+	// past 1 s so that vus_max is sampled.
 	run := wstest.Start(context.Background(), wstest.Script{Name: "test.js", Source: `
 import { sleep } from "k6";
 export const options = { scenarios: { busy: { executor: "constant-arrival-rate",
-	rate: 20, timeUnit: "100ms", duration: "500ms", preAllocatedVUs: 1, maxVUs: 2, gracefulStop: "300ms" } } };
+	rate: 20, timeUnit: "100ms", duration: "1100ms", preAllocatedVUs: 1, maxVUs: 2, gracefulStop: "300ms" } } };
 export default function () { sleep(10); }
 `})
 	res, err := run.Wait()
@@ -57,8 +58,8 @@ export default function () { sleep(10); }
 	if it != 0 || p.Interrupted < 1 || p.Interrupted > 2 {
 		t.Errorf("%d complete and %d interrupted iterations, want 0 and 2", it, p.Interrupted)
 	}
-	if dropped+p.Interrupted > 100 || dropped < 50 || p.Dropped != dropped {
-		t.Errorf("%d dropped (progress says %d), want the ~98 the 2 busy VUs could not take", dropped, p.Dropped)
+	if dropped+p.Interrupted > 220 || dropped < 110 || p.Dropped != dropped {
+		t.Errorf("%d dropped (progress says %d), want the ~218 the 2 busy VUs could not take", dropped, p.Dropped)
 	}
 	if n, _ := res.Metric("dropped_iterations").Sub(map[string]string{"scenario": "busy"}).Stat("count"); int64(n) != dropped {
 		t.Errorf("%v dropped with scenario=busy, want all %d", n, dropped)
