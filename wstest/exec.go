@@ -3,6 +3,8 @@ package wstest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -31,12 +33,20 @@ type execState struct {
 	mu        sync.Mutex // guards the fields below
 	aborted   bool
 	reason    string
+	abortAt   string // the script's frame that called exec.test.abort
 	failed    bool
 	failWhy   string
 }
 
 // Abort implements vu.Exec (exec.test.abort).
-func (e *execState) Abort(reason string) { e.abort(reason, &execution.AbortError{Reason: reason}) }
+func (e *execState) Abort(reason, at string) {
+	e.mu.Lock()
+	if !e.aborted {
+		e.abortAt = at
+	}
+	e.mu.Unlock()
+	e.abort(reason, &execution.AbortError{Reason: reason})
+}
 
 // abort ends the run early with cause; only the first call counts.
 func (e *execState) abort(reason string, cause error) {
@@ -85,6 +95,21 @@ func (e *execState) abortState() (bool, string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.aborted, e.reason
+}
+
+// abortError is the error of a run ended by exec.test.abort(), in k6's
+// words: "test aborted: REASON at default (abort.js:4:9(12))".
+func (e *execState) abortError() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var b strings.Builder
+	if e.reason != "" {
+		b.WriteString(": " + e.reason)
+	}
+	if e.abortAt != "" {
+		b.WriteString(" at " + defaultNames("at " + e.abortAt)[len("at "):])
+	}
+	return fmt.Errorf("%w%s", ErrAborted, b.String())
 }
 
 // failState returns whether the script marked the run failed and why.

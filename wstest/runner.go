@@ -160,8 +160,8 @@ func (r *runner) runTest(vu0 *vuInstance, th *runThresholds) error {
 	if errors.As(context.Cause(r.ctx), &interrupted) {
 		return interrupted
 	}
-	if aborted, reason := r.exec.abortState(); aborted && !errors.Is(context.Cause(r.ctx), errAbortedByThreshold) {
-		return fmt.Errorf("%w: %s", ErrAborted, reason)
+	if aborted, _ := r.exec.abortState(); aborted && !errors.Is(context.Cause(r.ctx), errAbortedByThreshold) {
+		return r.exec.abortError()
 	}
 	return nil
 }
@@ -176,8 +176,7 @@ func (r *runner) stopped(err error) error {
 	}
 	if r.ctx.Err() != nil {
 		if cause := context.Cause(r.ctx); isAbort(cause) {
-			_, reason := r.exec.abortState()
-			return fmt.Errorf("%w: %s", ErrAborted, reason)
+			return r.exec.abortError()
 		}
 		return context.Cause(r.ctx)
 	}

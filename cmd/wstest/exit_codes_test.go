@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	. "github.com/onsi/gomega"
@@ -9,6 +11,7 @@ import (
 // TestExitCodes has a case per situation of spec/cli.md section 4.1 that
 // a run reaches in-process (signals: signal_test.go).
 func TestExitCodes(t *testing.T) {
+	here := workingDirURL(t) // k6 names script files by URL in errors
 	tests := []struct {
 		name    string
 		args    []string
@@ -21,13 +24,14 @@ func TestExitCodes(t *testing.T) {
 			[]string{`level=error msg="thresholds on metrics 'things' have been crossed"`}, true},
 		{"abortOnFail threshold", []string{"testdata/abortonfail.js"}, 99,
 			[]string{`msg="thresholds on metrics 'probe_count' were crossed; at least one has abortOnFail enabled, stopping test prematurely"`}, true},
-		{"test.abort", []string{"testdata/abort.js"}, 108, []string{`level=error msg="test aborted: stop now"`}, true},
+		{"test.abort", []string{"testdata/abort.js"}, 108, []string{`level=error msg="test aborted: stop now at default (` + here + `/testdata/abort.js:4:13(`}, true},
 		{"test.fail", []string{"testdata/fail.js"}, 110, []string{`level=error msg="test marked as failed: not good enough"`, `level=error msg="test run was marked as failed"`}, true},
-		{"exception in init", []string{"testdata/init_throw.js"}, 107, []string{"probe init error", `hint="script exception"`}, false},
-		{"exception in setup", []string{"testdata/setup_throw.js"}, 107, []string{"probe setup error", `source=stacktrace`}, true},
+		{"exception in init", []string{"testdata/init_throw.js"}, 107, []string{`msg="Error: probe init error\n\tat ` + here + `/testdata/init_throw.js:1:7(`, `)\n" hint="script exception" source=stacktrace`}, false},
+		{"exception in setup", []string{"testdata/setup_throw.js"}, 107, []string{`msg="Error: probe setup error\n\tat setup (` + here + `/testdata/setup_throw.js:2:9(`, `hint="script exception" source=stacktrace`}, true},
 		{"exception in teardown", []string{"testdata/teardown_throw.js"}, 107, []string{"probe teardown error"}, true},
-		{"exception in an iteration", []string{"testdata/iter_throw.js"}, 0, []string{"probe iteration error"}, true},
-		{"syntax error", []string{"testdata/syntax.js"}, 107, []string{"SyntaxError"}, false},
+		{"exception in an iteration", []string{"testdata/iter_throw.js"}, 0, []string{`msg="Error: probe iteration error\n\tat default (` + here + `/testdata/iter_throw.js:3:9(`, `executor=shared-iterations hint="script exception" scenario=default source=stacktrace`}, true},
+		{"syntax error", []string{"testdata/syntax.js"}, 107, []string{`level=error msg="could not initialize 'testdata/syntax.js': could not load JS test '` + here +
+			`/testdata/syntax.js': ` + here + `/testdata/syntax.js: Line 2:9 Unexpected \"=\""` + "\n"}, false},
 		{"bad option value", []string{"testdata/badopt_vus.js"}, 104, []string{"the number of VUs must be more than 0"}, false},
 		{"bad duration in script", []string{"testdata/badopt_duration.js"}, 104, []string{`invalid duration \"s\"`}, false},
 		{"bad threshold expression", []string{"testdata/badopt_threshold.js"}, 104, []string{"count>>1"}, false},
@@ -68,4 +72,14 @@ func TestUnknownSubcommand(t *testing.T) {
 	r := wstestCLI(t, nil, "", "nosuchcmd")
 	g.Expect(r.code).To(Equal(255))
 	g.Expect(r.stderr).To(ContainSubstring(`unknown command \"nosuchcmd\" for \"wstest\"`))
+}
+
+// workingDirURL is the test's working directory as a file:// URL.
+func workingDirURL(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "file://" + filepath.ToSlash(wd)
 }

@@ -32,7 +32,7 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 		switch {
 		case e.Source == "stacktrace" && e.Stack != "":
 			// As k6 logs an exception: the JS stack, then where it ran.
-			console.log(e.Level, strings.TrimRight(e.Stack, "\n")+"\n", field{"executor", e.Executor}, field{"hint", "script exception"},
+			console.log(e.Level, fileURLs(strings.TrimRight(e.Stack, "\n"))+"\n", field{"executor", e.Executor}, field{"hint", "script exception"},
 				field{"scenario", e.Scenario}, field{"source", "stacktrace"})
 		case console == log:
 			console.log(e.Level, e.Message, field{"source", "console"})
@@ -61,7 +61,7 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 		p.report(c, f, res, log)
 	}
 	p.cleanup() // outputs written before the end messages
-	endMessages(res, err, log)
+	endMessages(res, err, p.script.Name, log)
 	return wstest.ExitCode(res, err)
 }
 
@@ -84,11 +84,18 @@ func (p *runPlan) report(c *cli, f *runFlags, res *wstest.Result, log *logger) {
 }
 
 // endMessages logs how the run ended, as k6 does after the summary.
-func endMessages(res *wstest.Result, err error, log *logger) {
+func endMessages(res *wstest.Result, err error, script string, log *logger) {
 	var se *wstest.ScriptError
 	switch {
 	case errors.As(err, &se):
-		log.log("error", err.Error(), field{"hint", "script exception"}, field{"source", "stacktrace"})
+		if msg, extra := scriptErrorLine(se, script); extra {
+			log.log("error", msg, field{"hint", "script exception"}, field{"source", "stacktrace"})
+		} else {
+			log.log("error", msg)
+		}
+		return
+	case errors.Is(err, wstest.ErrAborted):
+		log.errorf("%s", fileURLs(err.Error()))
 		return
 	case err != nil:
 		log.errorf("%s", err)

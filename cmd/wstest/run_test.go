@@ -26,7 +26,7 @@ func TestRunExitCodes(t *testing.T) {
 		{"negative vus flag", []string{"--vus", "-1", "testdata/ok.js"}, 104, "the number of VUs must be more than 0"},
 		{"bad time scale", []string{"--time-scale", "2", "testdata/ok.js"}, 255, "--time-scale must be in (0, 1]"},
 		{"no script", nil, 255, "accepts 1 arg(s), received 0"},
-		{"syntax error", []string{"testdata/syntax.js"}, 107, `testdata/syntax.js:2:9: SyntaxError: Unexpected \"=\"`},
+		{"syntax error", []string{"testdata/syntax.js"}, 107, `/testdata/syntax.js: Line 2:9 Unexpected \"=\"`},
 		{"missing file", []string{"testdata/nope.js"}, 255, `The moduleSpecifier \"testdata/nope.js\" couldn't be found on local disk.`},
 		{"aborted", []string{"testdata/abort.js"}, 108, "stop now"},
 		{"marked failed", []string{"testdata/fail.js"}, 110, ""},

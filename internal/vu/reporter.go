@@ -20,8 +20,10 @@ type Reporter interface {
 // questions and commands, and the numbering of sockets. Its methods are
 // safe to call from any goroutine.
 type Exec interface {
-	// Abort stops the whole run (exec.test.abort).
-	Abort(reason string)
+	// Abort stops the whole run (exec.test.abort). at is where the script
+	// called it, as a stack frame: "default (abort.js:4:9(12))"; empty
+	// when unknown.
+	Abort(reason, at string)
 	// Fail marks the run failed and lets it go on (exec.test.fail).
 	Fail(reason string)
 	// Options returns the consolidated options as a JSON-like value.

@@ -3,6 +3,7 @@
 package execution
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -112,7 +113,7 @@ func (m *Module) testObject() *goja.Object {
 		if a := call.Argument(0); !goja.IsUndefined(a) {
 			reason = a.String()
 		}
-		m.vu.Exec.Abort(reason)
+		m.vu.Exec.Abort(reason, callerFrame(rt))
 		rt.Interrupt(&AbortError{Reason: reason})
 		return goja.Undefined()
 	})
@@ -132,4 +133,19 @@ func (m *Module) testObject() *goja.Object {
 	}
 	_ = o.Set("options", opts)
 	return o
+}
+
+// callerFrame is the innermost script frame of the running call, as goja
+// writes a stack frame ("default (abort.js:4:9(12))"); k6 names it after
+// an abort's reason.
+func callerFrame(rt *goja.Runtime) string {
+	for _, f := range rt.CaptureCallStack(0, nil) {
+		if f.Position().Filename == "" {
+			continue // the native function itself
+		}
+		var b bytes.Buffer
+		f.Write(&b)
+		return b.String()
+	}
+	return ""
 }

@@ -223,7 +223,7 @@ type exec struct {
 	aborted atomic.Value
 }
 
-func (e *exec) Abort(reason string)       { e.aborted.Store(reason) }
+func (e *exec) Abort(reason, _ string)    { e.aborted.Store(reason) }
 func (e *exec) Fail(string)               {}
 func (e *exec) Options() any              { return map[string]any{} }
 func (e *exec) Instance() vu.InstanceInfo { return vu.InstanceInfo{VUsActive: 1, VUsInitialized: 1} }
