@@ -54,7 +54,7 @@ func TestOptionLayerErrorsAreConfigErrors(t *testing.T) {
 		"bad text":   wstest.WithOptionText("stages", "1s"),
 		"bad env":    wstest.WithK6Environment(func(k string) (string, bool) { return "x", k == "K6_VUS" }),
 		"bad config": wstest.WithConfigJSON([]byte(`// no`)),
-		"bad csv":    wstest.WithCSVOutput(&bytes.Buffer{}, "week"),
+		"bad csv":    wstest.WithCSVOutput(&bytes.Buffer{}, wstest.CSVOptions{TimeFormat: "week"}),
 	} {
 		t.Run(name, func(t *testing.T) {
 			g := NewWithT(t)
@@ -121,7 +121,7 @@ func TestCSVOutputAndWithoutThresholds(t *testing.T) {
 	var csv bytes.Buffer
 	res, err := runScript(t, `import { check } from "k6";
 export const options = { iterations: 2, thresholds: { checks: ["rate==0"] } };
-export default function () { check(1, { one: (v) => v === 1 }) }`, wstest.WithCSVOutput(&csv, ""), wstest.WithoutThresholds())
+export default function () { check(1, { one: (v) => v === 1 }) }`, wstest.WithCSVOutput(&csv, wstest.CSVOptions{}), wstest.WithoutThresholds())
 	g.Expect(err).NotTo(HaveOccurred())
 	g.Expect(res.ExitCode()).To(Equal(0))
 	g.Expect(res.Summary()).NotTo(ContainSubstring("THRESHOLDS"))

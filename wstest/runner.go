@@ -30,7 +30,7 @@ type runner struct {
 	env       map[string]string
 	network   *network
 	jsonOuts  []*metrics.JSONOutput
-	outputs   []output // closed at the end of the run
+	outputs   []timedOutput // closed at the end of the run
 	setupJSON string
 
 	scenarioRuns atomic.Pointer[[]*scenarioRun] // once the scenarios start

@@ -58,3 +58,11 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// writeFile writes a file, failing the test if it cannot.
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

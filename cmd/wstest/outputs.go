@@ -2,6 +2,7 @@ package main
 
 import (
 	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -30,7 +31,7 @@ func (e configError) Error() string { return e.err.Error() }
 
 // open opens every --out spec ("json", "json=FILE", "csv=-",
 // "csv=fileName=F,timeFormat=unix_milli"); stdout is where "-" goes.
-func (o *outputs) open(specs []string, stdout io.Writer, getenv func(string) (string, bool)) error {
+func (o *outputs) open(specs []string, csvCfg csvConfig, stdout io.Writer, getenv func(string) (string, bool)) error {
 	for _, spec := range specs {
 		kind, arg, _ := strings.Cut(spec, "=")
 		switch kind {
@@ -46,7 +47,7 @@ func (o *outputs) open(specs []string, stdout io.Writer, getenv func(string) (st
 			}
 			o.opts = append(o.opts, wstest.WithJSONOutput(w))
 		case "csv":
-			file, timeFormat, err := csvArgs(arg, getenv)
+			file, csvOpts, err := csvArgs(arg, csvCfg, getenv)
 			if err != nil {
 				return err
 			}
@@ -55,7 +56,7 @@ func (o *outputs) open(specs []string, stdout io.Writer, getenv func(string) (st
 				return err
 			}
 			o.descs = append(o.descs, "csv ("+desc+")")
-			o.opts = append(o.opts, wstest.WithCSVOutput(w, timeFormat))
+			o.opts = append(o.opts, wstest.WithCSVOutput(w, csvOpts))
 		default:
 			return usageError{fmt.Errorf("invalid output type '%s', available types are: csv, json", kind)}
 		}
@@ -104,33 +105,67 @@ func (o *outputs) close() error {
 }
 
 // csvArgs reads the argument of csv: FILE, or fileName=F,saveInterval=D,
-// timeFormat=T, over K6_CSV_FILENAME / K6_CSV_TIME_FORMAT.
-func csvArgs(arg string, getenv func(string) (string, bool)) (file, timeFormat string, err error) {
-	file, _ = getenv("K6_CSV_FILENAME")
-	timeFormat, _ = getenv("K6_CSV_TIME_FORMAT")
-	if !strings.Contains(arg, "=") {
-		if arg != "" {
-			file = arg
+// timeFormat=T. As in k6, the argument wins over K6_CSV_FILENAME,
+// K6_CSV_SAVE_INTERVAL and K6_CSV_TIME_FORMAT, which win over the config
+// file's collectors.csv.
+func csvArgs(arg string, cfg csvConfig, getenv func(string) (string, bool)) (file string, o wstest.CSVOptions, err error) {
+	settings := map[string]string{"fileName": cfg.FileName, "timeFormat": cfg.TimeFormat, "saveInterval": cfg.SaveInterval.text}
+	for key, env := range map[string]string{"fileName": "K6_CSV_FILENAME", "timeFormat": "K6_CSV_TIME_FORMAT", "saveInterval": "K6_CSV_SAVE_INTERVAL"} {
+		if v, ok := getenv(env); ok {
+			settings[key] = v
 		}
-		return file, timeFormat, nil
 	}
-	for _, kv := range strings.Split(arg, ",") {
-		k, v, _ := strings.Cut(kv, "=")
-		if v == "" {
-			return "", "", usageError{fmt.Errorf("couldn't parse the csv output argument %q: empty value for %s", arg, k)}
-		}
-		switch k {
-		case "fileName":
-			file = v
-		case "timeFormat":
-			timeFormat = v
-		case "saveInterval":
-			if _, err := wstest.ParseDuration(v); err != nil {
-				return "", "", usageError{fmt.Errorf("couldn't parse the csv output argument %q: %w", arg, err)}
+	switch {
+	case arg != "" && !strings.Contains(arg, "="):
+		settings["fileName"] = arg
+	case arg != "":
+		for _, kv := range strings.Split(arg, ",") {
+			k, v, _ := strings.Cut(kv, "=")
+			if v == "" {
+				return "", o, usageError{fmt.Errorf("couldn't parse the csv output argument %q: empty value for %s", arg, k)}
 			}
-		default:
-			return "", "", usageError{fmt.Errorf("couldn't parse the csv output argument %q: unknown key %q", arg, k)}
+			if _, known := settings[k]; !known {
+				return "", o, usageError{fmt.Errorf("couldn't parse the csv output argument %q: unknown key %q", arg, k)}
+			}
+			settings[k] = v
 		}
 	}
-	return file, timeFormat, nil
+	o.TimeFormat = settings["timeFormat"]
+	if text := settings["saveInterval"]; text != "" {
+		d, err := wstest.ParseDuration(text)
+		if err != nil || d <= 0 {
+			if err == nil {
+				err = fmt.Errorf("it must be positive")
+			}
+			return "", o, usageError{fmt.Errorf("invalid csv saveInterval %q: %w", text, err)}
+		}
+		o.SaveInterval = d
+	}
+	return settings["fileName"], o, nil
+}
+
+// csvConfig is the config file's collectors.csv.
+type csvConfig struct {
+	FileName     string       `json:"file_name"`
+	SaveInterval durationText `json:"save_interval"`
+	TimeFormat   string       `json:"time_format"`
+}
+
+// durationText is a duration in a JSON config: a string ("2s") or a
+// number of milliseconds, kept as text for wstest.ParseDuration.
+type durationText struct{ text string }
+
+// UnmarshalJSON takes "2s" or 2000.
+func (d *durationText) UnmarshalJSON(raw []byte) error {
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		d.text = s
+		return nil
+	}
+	var ms json.Number
+	if err := json.Unmarshal(raw, &ms); err != nil {
+		return fmt.Errorf("a duration is a string such as \"2s\" or a number of milliseconds, not %s", raw)
+	}
+	d.text = ms.String() + "ms"
+	return nil
 }

@@ -64,7 +64,25 @@ func TestCSVOutputArguments(t *testing.T) {
 	g.Expect(r.code).To(Equal(0), r.stderr)
 	g.Expect(readFile(t, file2)).To(MatchRegexp(`(?m)^checks,\d{13},`))
 
-	for _, bad := range []string{"csv=fileName=x.csv,color=red", "csv=fileName="} {
+	// The config file's collectors.csv is the lowest layer: K6_CSV_* win
+	// over it, the -o argument over both.
+	cfg := filepath.Join(dir, "config.json")
+	fromConfig, fromEnv := filepath.Join(dir, "config.csv"), filepath.Join(dir, "env.csv")
+	writeFile(t, cfg, `{"collectors": {"csv": {"file_name": "`+fromConfig+`", "time_format": "unix_nano", "save_interval": 500}}}`)
+	r = wstestCLI(t, nil, "", "run", "-q", "-c", cfg, "-o", "csv", "-i", "1", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(readFile(t, fromConfig)).To(MatchRegexp(`(?m)^checks,\d{19},`))
+	r = wstestCLI(t, map[string]string{"K6_CSV_FILENAME": fromEnv, "K6_CSV_SAVE_INTERVAL": "3s"}, "", "run", "-q", "-c", cfg, "-o", "csv", "-i", "1", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(readFile(t, fromEnv)).To(MatchRegexp(`(?m)^checks,\d{19},`))
+	r = wstestCLI(t, map[string]string{"K6_CSV_FILENAME": fromEnv}, "", "run", "-q", "-c", cfg, "-o", "csv=timeFormat=unix", "-i", "1", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(readFile(t, fromEnv)).To(MatchRegexp(`(?m)^checks,\d{10},`))
+
+	r = wstestCLI(t, map[string]string{"K6_CSV_SAVE_INTERVAL": "soon"}, "", "run", "-q", "-o", "csv="+file, "testdata/ok.js")
+	g.Expect(r.code).To(Equal(255))
+	g.Expect(r.stderr).To(ContainSubstring(`invalid csv saveInterval \"soon\"`))
+	for _, bad := range []string{"csv=fileName=x.csv,color=red", "csv=fileName=", "csv=saveInterval=0s"} {
 		r = wstestCLI(t, nil, "", "run", "-q", "-o", bad, "testdata/ok.js")
 		g.Expect(r.code).To(Equal(255), bad)
 		g.Expect(strings.Count(r.stderr, "\n")).To(Equal(1))

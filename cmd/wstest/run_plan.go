@@ -52,7 +52,7 @@ func (f *runFlags) readEnv(fs *pflag.FlagSet, getenv func(string) (string, bool)
 
 // logger makes the logger of --log-output and --log-format.
 func (f *runFlags) logger(c *cli) (*logger, func(), error) {
-	l := &logger{w: c.stderr, verbose: f.verbose, now: c.now, color: c.tty && !f.noColor, start: c.now()}
+	l := &logger{w: c.stderr, verbose: f.verbose, now: c.now, color: c.stderrTTY && !f.noColor, start: c.now()}
 	switch f.logFormat {
 	case "", "text":
 	case "json", "raw":
@@ -115,7 +115,7 @@ func (f *runFlags) prepare(c *cli, fs *pflag.FlagSet, log *logger) (*runPlan, er
 			log.errorf("closing an output: %s", err)
 		}
 	})
-	if err := p.outs.open(outSpecs, c.stdout, c.getenv); err != nil {
+	if err := p.outs.open(outSpecs, cfg.Collectors.CSV, c.stdout, c.getenv); err != nil {
 		return p, err
 	}
 	p.opts = append(p.opts, p.outs.opts...)
@@ -171,7 +171,10 @@ func (f *runFlags) prepare(c *cli, fs *pflag.FlagSet, log *logger) (*runPlan, er
 // configFile is what the command itself reads of a --config file; the
 // options in it go to the run as they are (wstest.WithConfigJSON).
 type configFile struct {
-	Out []string `json:"out"`
+	Out        []string `json:"out"`
+	Collectors struct {
+		CSV csvConfig `json:"csv"`
+	} `json:"collectors"`
 	raw []byte
 }
 
