@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,6 +27,9 @@ type logger struct {
 	// level, when set by --log-output's level=, is the lowest level written
 	// (debug included without --verbose).
 	level string
+	// bars is the progress display drawn on the same terminal, if any:
+	// a line is written above it, as k6 does.
+	bars atomic.Pointer[progress]
 }
 
 // levelRank orders the log levels; -1 for a name that is not one.
@@ -82,7 +86,7 @@ func (l *logger) log(level, msg string, fields ...field) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	_, _ = io.WriteString(l.w, line)
+	l.bars.Load().above(func() { _, _ = io.WriteString(l.w, line) })
 }
 
 // colored is logrus's short coloured form of a line.

@@ -24,7 +24,10 @@ func main() {
 		signals: sigs,
 		exit:    os.Exit,
 		now:     time.Now,
-		tty:     isTerminal(os.Stderr),
+		// k6 draws its progress on stdout and logs on stderr, and
+		// decides colour and redrawing for each stream on its own.
+		stdoutTTY: isTerminal(os.Stdout),
+		stderrTTY: isTerminal(os.Stderr),
 	}
 	os.Exit(c.main(os.Args[1:]))
 }
@@ -38,7 +41,8 @@ type cli struct {
 	signals        <-chan os.Signal // nil: no signal handling
 	exit           func(code int)   // a second signal exits at once through it
 	now            func() time.Time
-	tty            bool // stderr is a terminal: progress redrawn in place
+	stdoutTTY      bool // progress redrawn in place, header and summary in colour
+	stderrTTY      bool // log lines in logrus's short coloured form
 }
 
 const usage = `wstest runs k6-style JavaScript WebSocket test scripts.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -15,26 +16,28 @@ import (
 // isTerminal reports whether f is a terminal.
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
-// progress draws k6's progress block: on a terminal redrawn in place ten
-// times a second, otherwise a new block every second; the final state at
-// the end.
+// progress draws k6's progress block on stdout: on a terminal redrawn in
+// place ten times a second (log lines go above it), otherwise a new block
+// every second; its final state after the summary.
 type progress struct {
-	run      *wstest.LiveRun
-	w        io.Writer // the progress block
-	header   io.Writer // the header, once the scenarios are known
-	script   string
-	outputs  string
-	tty      bool
-	color    bool // ✓ green, ✗ red, the bar's unfilled part dim
-	lines    int  // lines of the block drawn last on a terminal
+	run     *wstest.LiveRun
+	w       io.Writer // the header and the progress blocks
+	script  string
+	outputs string
+	tty     bool
+	color   bool // ✓ green, ✗ red, the bar's unfilled part dim
+
+	mu       sync.Mutex // one writer of the block at a time
+	lines    int        // lines of the block on the terminal now
+	stopped  bool       // no redraw after stop
 	done     chan struct{}
 	finished chan struct{}
 }
 
-// startProgress prints the header on header once the plan is known, then
-// draws on w; stop draws the final state.
-func startProgress(run *wstest.LiveRun, header, w io.Writer, tty, color bool, script, outputs string) *progress {
-	p := &progress{run: run, w: w, header: header, tty: tty, color: color, script: script, outputs: outputs,
+// startProgress prints the header once the plan is known, then draws
+// blocks until stop.
+func startProgress(run *wstest.LiveRun, w io.Writer, tty, color bool, script, outputs string) *progress {
+	p := &progress{run: run, w: w, tty: tty, color: color, script: script, outputs: outputs,
 		done: make(chan struct{}), finished: make(chan struct{})}
 	interval := time.Second
 	if tty {
@@ -48,8 +51,10 @@ func startProgress(run *wstest.LiveRun, header, w io.Writer, tty, color bool, sc
 			p.run = nil // the run ended before it started: nothing to draw
 			return
 		}
-		fmt.Fprintf(p.header, "\n     execution: local\n        script: %s\n        output: %s\n\n%s\n",
-			p.script, p.outputs, scenariosHeader(sortedScenarios(scs)))
+		p.mu.Lock()
+		fmt.Fprintf(p.w, "\n     execution: %s\n        script: %s\n        output: %s\n\n%s\n",
+			p.value("local"), p.value(p.script), p.value(p.outputs), scenariosHeader(sortedScenarios(scs), p.value))
+		p.mu.Unlock()
 		t := time.NewTicker(interval)
 		defer t.Stop()
 		for {
@@ -57,30 +62,76 @@ func startProgress(run *wstest.LiveRun, header, w io.Writer, tty, color bool, sc
 			case <-p.done:
 				return
 			case <-t.C:
-				p.draw(false)
+				p.draw(false, true)
 			}
 		}
 	}()
 	return p
 }
 
-// stop ends the drawing and draws the final block; a nil progress is a no-op.
+// value colours a header value cyan on a terminal, as k6 does.
+func (p *progress) value(s string) string {
+	if !p.color {
+		return s
+	}
+	return "\x1b[36m" + s + "\x1b[0m"
+}
+
+// stop ends the drawing and takes the block off the terminal, so that the
+// summary follows what was printed before it; a nil progress is a no-op.
 func (p *progress) stop() {
 	if p == nil {
 		return
 	}
 	close(p.done)
 	<-p.finished
-	if p.run != nil {
-		p.draw(true)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.stopped = true
+	p.clear()
+}
+
+// final draws the block's final state, after the summary (whose trailing
+// blank lines stand for the block's own) when one was printed.
+func (p *progress) final(afterSummary bool) {
+	if p == nil || p.run == nil {
+		return
+	}
+	p.draw(true, !afterSummary)
+}
+
+// above writes a log line above the block: on a terminal the block is
+// taken off and redrawn below at the next tick. A nil progress just writes.
+func (p *progress) above(write func()) {
+	if p == nil {
+		write()
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.clear()
+	write()
+}
+
+// clear takes the block off the terminal; p.mu is held.
+func (p *progress) clear() {
+	if p.tty && p.lines > 0 {
+		fmt.Fprintf(p.w, "\x1b[%dA\x1b[J", p.lines)
+		p.lines = 0
 	}
 }
 
-// draw writes one block.
-func (p *progress) draw(final bool) {
+// draw writes one block, preceded by a blank line off a terminal when
+// spaced.
+func (p *progress) draw(final, spaced bool) {
 	block := progressBlock(p.run.Progress(), p.run.Scenarios(), final, p.tty)
 	if p.color {
 		block = colorBlock(block)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stopped && !final {
+		return
 	}
 	var b strings.Builder
 	if p.tty {
@@ -96,7 +147,9 @@ func (p *progress) draw(final bool) {
 			p.lines = 0
 		}
 	} else {
-		b.WriteString("\n")
+		if spaced {
+			b.WriteString("\n")
+		}
 		for _, l := range block {
 			b.WriteString(l + "\n")
 		}

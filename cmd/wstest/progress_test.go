@@ -54,8 +54,9 @@ func TestProgressBlock(t *testing.T) {
 	g.Expect(progressBlock(p, scs, true, false)[1]).To(HavePrefix("fixed  ✗ [  10% ]"))
 }
 
-// TestHeaderAndProgressWithoutATerminal: header on stdout, a block a
-// second on stderr, the final state at the end.
+// TestHeaderAndProgressWithoutATerminal: as in k6, the header, a block a
+// second and, after the summary, the final state, all on stdout; log
+// lines on stderr.
 func TestHeaderAndProgressWithoutATerminal(t *testing.T) {
 	g := NewWithT(t)
 	r := wstestCLI(t, nil, "", "run", "testdata/long.js")
@@ -64,15 +65,18 @@ func TestHeaderAndProgressWithoutATerminal(t *testing.T) {
 		"     scenarios: (100.00%) 2 scenarios, 3 max VUs, 42s max duration (incl. graceful stop):\n" +
 		"              * fixed: 4 iterations shared among 1 VUs (maxDuration: 12s, gracefulStop: 30s)\n" +
 		"              * steady: 2 looping VUs for 1.2s (exec: other, startTime: 100ms, gracefulStop: 1s)\n\n"))
-	g.Expect(r.stderr).To(MatchRegexp(`\nrunning \(\d\d\.\ds\), \d/3 VUs, \d+ complete and 0 interrupted iterations\n`))
-	g.Expect(r.stderr).To(MatchRegexp(`\nrunning \(\d\d\.\ds\), 0/3 VUs, \d+ complete and 0 interrupted iterations\n` +
+	g.Expect(r.stdout).To(MatchRegexp(`\n\nrunning \(\d\d\.\ds\), \d/3 VUs, \d+ complete and 0 interrupted iterations\n` +
+		`fixed    \[ *\d+% \] `))
+	g.Expect(r.stdout).To(MatchRegexp(`\n  █ TOTAL RESULTS \n(.*\n)+\n\n\n` +
+		`running \(\d\d\.\ds\), 0/3 VUs, \d+ complete and 0 interrupted iterations\n` +
 		`fixed  ✓ \[ 100% \] 0 VUs  \d\d\.\ds/12s  4/4 shared iters\n` +
 		`steady ✓ \[ 100% \] 2 VUs  1\.2s\n$`))
-	g.Expect(r.stderr).NotTo(ContainSubstring("\x1b["))
+	g.Expect(r.stdout + r.stderr).NotTo(ContainSubstring("\x1b["))
+	g.Expect(strings.Split(r.stderr, "\n")).To(HaveExactElements(ContainSubstring("setup line"), ContainSubstring("iteration line"), ""))
 
 	r = wstestCLI(t, nil, "", "run", "-q", "testdata/long.js")
 	g.Expect(r.stdout).NotTo(ContainSubstring("execution: local"))
-	g.Expect(r.stderr).To(Equal(strings.SplitAfter(r.stderr, "\n")[0])) // the log line only
+	g.Expect(r.stdout).NotTo(ContainSubstring("running ("))
 }
 
 // openPTY opens a pseudo-terminal pair: the controlling side and the
@@ -98,13 +102,13 @@ func openPTY(t *testing.T) (control, tty *os.File) {
 	return control, tty
 }
 
-// runOnATerminal runs the built command with stderr on a pseudo-terminal
-// and returns what the terminal received.
+// runOnATerminal runs the built command with stdout and stderr on a
+// pseudo-terminal and returns what the terminal received.
 func runOnATerminal(t *testing.T, args ...string) string {
 	t.Helper()
 	control, tty := openPTY(t)
 	defer control.Close()
-	p := startProcessWithStderr(t, tty, args...)
+	p := startOnTerminal(t, tty, args...)
 	tty.Close()
 	out := readStream(control)
 	if code := p.wait(t); code != 0 {
@@ -117,7 +121,8 @@ func runOnATerminal(t *testing.T, args ...string) string {
 
 // TestProgressOnATerminal: on a terminal the block is redrawn in place
 // about ten times a second, in colour unless --no-color; log lines take
-// logrus's short coloured form.
+// logrus's short coloured form and are written above the block, which is
+// taken off first; header and summary values are cyan, titles bold.
 func TestProgressOnATerminal(t *testing.T) {
 	g := NewWithT(t)
 	text := runOnATerminal(t, "run", "testdata/long.js")
@@ -125,10 +130,16 @@ func TestProgressOnATerminal(t *testing.T) {
 	g.Expect(text).To(ContainSubstring("\x1b[K"))
 	g.Expect(text).To(MatchRegexp(`fixed  \x1b\[32m✓\x1b\[0m \[=+\] 0 VUs`))
 	g.Expect(text).To(MatchRegexp(`\x1b\[36mINFO\x1b\[0m\[\d{4}\] setup line +\x1b\[36msource\x1b\[0m=console`))
+	g.Expect(text).To(ContainSubstring("\x1b[3A\x1b[J\x1b[36mINFO\x1b[0m[0000] iteration line"))
+	g.Expect(text).To(ContainSubstring("        script: \x1b[36mtestdata/long.js\x1b[0m\n"))
+	g.Expect(text).To(ContainSubstring("\x1b[1m  █ TOTAL RESULTS \x1b[0m"))
+	g.Expect(text).To(MatchRegexp(`iterations\.+: \x1b\[36m\d+\x1b\[0m`))
 
 	text = runOnATerminal(t, "run", "--no-color", "testdata/long.js")
 	g.Expect(strings.Count(text, "\x1b[3A")).To(BeNumerically(">=", 5), text)
 	g.Expect(text).To(MatchRegexp(`fixed  ✓ \[=+\] 0 VUs`))
 	g.Expect(text).To(ContainSubstring(`level=info msg="setup line" source=console`))
 	g.Expect(text).NotTo(ContainSubstring("\x1b[32m"))
+	g.Expect(text).NotTo(ContainSubstring("\x1b[36m"))
+	g.Expect(text).To(ContainSubstring("  █ TOTAL RESULTS \n"))
 }

@@ -31,8 +31,9 @@ func planMaxDuration(scs []wstest.ScenarioProgress) time.Duration {
 	return d
 }
 
-// scenariosHeader is the header's scenarios block.
-func scenariosHeader(scs []wstest.ScenarioProgress) string {
+// scenariosHeader is the header's scenarios block; value colours its
+// values.
+func scenariosHeader(scs []wstest.ScenarioProgress, value func(string) string) string {
 	var b strings.Builder
 	var vus int64
 	for _, sc := range scs {
@@ -42,10 +43,10 @@ func scenariosHeader(scs []wstest.ScenarioProgress) string {
 	if len(scs) == 1 {
 		noun = "scenario"
 	}
-	fmt.Fprintf(&b, "     scenarios: (100.00%%) %d %s, %d max VUs, %s max duration (incl. graceful stop):\n",
-		len(scs), noun, vus, planMaxDuration(scs))
+	fmt.Fprintf(&b, "     scenarios: %s\n", value(fmt.Sprintf("(100.00%%) %d %s, %d max VUs, %s max duration (incl. graceful stop):",
+		len(scs), noun, vus, planMaxDuration(scs))))
 	for _, sc := range scs {
-		fmt.Fprintf(&b, "              * %s: %s\n", sc.Name, sc.Description)
+		fmt.Fprintf(&b, "              * %s: %s\n", sc.Name, value(sc.Description))
 	}
 	return b.String()
 }

@@ -48,7 +48,9 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 		if len(p.outs.descs) > 0 {
 			out = strings.Join(p.outs.descs, ", ")
 		}
-		prog = startProgress(run, c.stdout, c.stderr, c.tty, c.tty && !f.noColor, p.script.Name, out)
+		prog = startProgress(run, c.stdout, c.stdoutTTY, c.stdoutTTY && !f.noColor, p.script.Name, out)
+		log.bars.Store(prog)
+		console.bars.Store(prog)
 	}
 	res, err := run.Wait()
 	prog.stop()
@@ -57,21 +59,28 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 		fmt.Fprintln(c.stdout, "The test is done, but --linger was enabled, so k6 is waiting for Ctrl+C to continue...")
 		<-c.signals
 	}
+	summarized := false
 	if res.Summary() != "" { // the run got as far as its end
-		p.report(c, f, res, log)
+		summarized = p.report(c, f, res, log)
 	}
+	prog.final(summarized)
 	p.cleanup() // outputs written before the end messages
 	endMessages(res, err, p.script.Name, log)
 	return wstest.ExitCode(res, err)
 }
 
 // report prints the summary (or handleSummary's stdout and stderr) and
-// writes the summary export.
-func (p *runPlan) report(c *cli, f *runFlags, res *wstest.Result, log *logger) {
+// writes the summary export. It reports whether a summary was printed.
+func (p *runPlan) report(c *cli, f *runFlags, res *wstest.Result, log *logger) (printed bool) {
 	if out, ok := res.SummaryOutputs["stdout"]; ok {
 		_, _ = c.stdout.Write(out)
 	} else if f.summaryMode.v != "disabled" {
-		fmt.Fprint(c.stdout, res.SummaryMode(f.summaryMode.v))
+		text := res.SummaryMode(f.summaryMode.v)
+		if c.stdoutTTY && !f.noColor {
+			text = colorSummary(text)
+		}
+		fmt.Fprint(c.stdout, text)
+		printed = true
 	}
 	if out, ok := res.SummaryOutputs["stderr"]; ok {
 		_, _ = c.stderr.Write(out)
@@ -81,6 +90,7 @@ func (p *runPlan) report(c *cli, f *runFlags, res *wstest.Result, log *logger) {
 			log.errorf("failed to write the summary export: %s", err)
 		}
 	}
+	return printed
 }
 
 // endMessages logs how the run ended, as k6 does after the summary.

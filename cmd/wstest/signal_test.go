@@ -78,43 +78,46 @@ func startProcess(t *testing.T, env []string, args ...string) *process {
 	return start(t, env, nil, args...)
 }
 
-// startProcessWithStderr starts the built binary writing its stderr to f.
-func startProcessWithStderr(t *testing.T, f *os.File, args ...string) *process {
+// startOnTerminal starts the built binary with stdout and stderr on the
+// terminal term, as in an interactive shell.
+func startOnTerminal(t *testing.T, term *os.File, args ...string) *process {
 	t.Helper()
-	return start(t, nil, f, args...)
+	return start(t, nil, term, args...)
 }
 
-func start(t *testing.T, env []string, stderrFile *os.File, args ...string) *process {
+func start(t *testing.T, env []string, term *os.File, args ...string) *process {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel)
 	p := &process{cmd: exec.CommandContext(ctx, binaryPath(), args...)}
 	p.cmd.Env = append(os.Environ(), env...)
+	if term != nil {
+		p.cmd.Stdout, p.cmd.Stderr = term, term
+		if err := p.cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
 	stdout, err := p.cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr io.Reader
-	if stderrFile != nil {
-		p.cmd.Stderr = stderrFile
-	} else if stderr, err = p.cmd.StderrPipe(); err != nil {
+	stderr, err := p.cmd.StderrPipe()
+	if err != nil {
 		t.Fatal(err)
 	}
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	p.stdout = readStream(stdout)
-	if stderr != nil {
-		p.stderr = readStream(stderr)
-	}
+	p.stdout, p.stderr = readStream(stdout), readStream(stderr)
 	return p
 }
 
 // wait waits for the end and returns the exit code.
 func (p *process) wait(t *testing.T) int {
 	t.Helper()
-	<-p.stdout.done
-	if p.stderr != nil {
+	if p.stdout != nil { // nil on a terminal: the test reads it
+		<-p.stdout.done
 		<-p.stderr.done
 	}
 	err := p.cmd.Wait()

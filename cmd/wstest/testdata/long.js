@@ -6,6 +6,9 @@ export const options = {
     steady: { executor: "constant-vus", vus: 2, duration: "1200ms", gracefulStop: "1s", exec: "other", startTime: "100ms" },
   },
 };
-export default function () { sleep(0.3); }
+export default function () {
+  if (__ITER === 2) console.log("iteration line"); // while the bars are drawn
+  sleep(0.3);
+}
 export function other() { sleep(0.3); }
 export function setup() { console.log("setup line"); }
