@@ -18,23 +18,27 @@ import (
 // scenarioRun is one scenario while it runs: the executor schedules it, the
 // runner runs its iterations on its own VUs.
 type scenarioRun struct {
-	r    *runner
-	ex   *executor.Executor
-	vus  []*vuInstance
-	tags *metrics.TagSet
-	info func() *vu.Scenario // what k6/execution says of it, once started
+	r   *runner
+	ex  *executor.Executor
+	vus []*vuInstance // by slot, taken from the run's pool when it starts
+	// iterInScenario counts the iterations of each slot's VU in this
+	// scenario (exec.vu.iterationInScenario); __ITER counts all of them.
+	iterInScenario []int64
+	tags           *metrics.TagSet
+	info           func() *vu.Scenario // what k6/execution says of it, once started
 
 	active   atomic.Int64 // VUs inside an iteration
 	finished atomic.Bool  // Run has returned
 }
 
-// runScenarios starts every scenario at its startTime, each on its own VUs,
-// and waits for all of them.
-func (r *runner) runScenarios(vus [][]*vuInstance) {
+// runScenarios starts every scenario at its startTime, on VUs from the
+// run's pool, and waits for all of them.
+func (r *runner) runScenarios() {
 	var wg sync.WaitGroup
 	running := make([]*scenarioRun, len(r.scenarios))
 	for i, sc := range r.scenarios {
-		s := &scenarioRun{r: r, vus: vus[i], tags: r.baseTags(sc)}
+		s := &scenarioRun{r: r, vus: make([]*vuInstance, executor.MaxVUs(sc)), iterInScenario: make([]int64, executor.MaxVUs(sc)),
+			tags: r.baseTags(sc)}
 		s.ex = executor.New(sc, r.executorSettings(s))
 		s.info = sync.OnceValue(func() *vu.Scenario {
 			return &vu.Scenario{Name: sc.Name, Executor: sc.Executor, Start: s.ex.Start(),
@@ -47,6 +51,7 @@ func (r *runner) runScenarios(vus [][]*vuInstance) {
 		wg.Go(func() {
 			defer s.finished.Store(true)
 			s.ex.Run(r.ctx, s.iteration)
+			r.idle.put(s.vus...) // for the scenarios that start later
 		})
 	}
 	wg.Wait()
@@ -57,6 +62,7 @@ func (r *runner) runScenarios(vus [][]*vuInstance) {
 // iterations (dropped_iterations with the scenario's tags) and warnings.
 func (r *runner) executorSettings(s *scenarioRun) executor.Settings {
 	settings := executor.Settings{
+		Started: s.takeVUs,
 		AddVU:   s.addVU,
 		Dropped: func(at time.Time) { r.builtin.DroppedIterations.Add(at, 1, s.tags) },
 		Warn:    func(msg string) { r.rec.Log(0, vu.LevelWarn, msg) },
@@ -75,9 +81,10 @@ func (s *scenarioRun) iteration(ctx context.Context, it executor.Iteration) {
 	defer r.exec.activeVUs.Add(-1)
 	s.active.Add(1)
 	defer s.active.Add(-1)
-	vi := &vu.Iteration{Scenario: s.info(), Number: v.iters, NumberInScenario: v.iters,
+	vi := &vu.Iteration{Scenario: s.info(), Number: v.iters, NumberInScenario: s.iterInScenario[it.Slot],
 		NumberInTest: it.InTest, Started: it.Start}
 	v.iters++
+	s.iterInScenario[it.Slot]++
 	v.SetIteration(vi, s.tags)
 	_ = v.Runtime.Set("__ITER", vi.Number)
 	data, err := v.setupData(r.setupJSON)

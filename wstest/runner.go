@@ -43,6 +43,7 @@ type runner struct {
 	// lastVUID is the id of the last VU made; VUs made during the run
 	// take the next.
 	lastVUID atomic.Int64
+	idle     vuPool // the VUs no scenario is using
 
 	vusMu sync.Mutex
 	made  []*vu.VU // every VU made, closed at the end of the run
@@ -138,13 +139,12 @@ func (r *runner) runTest(vu0 *vuInstance, th *runThresholds) error {
 		return r.stopped(err)
 	}
 	r.exec.stage.Store("")
-	vus, err := r.initVUs()
-	if err != nil {
+	if err := r.initVUs(); err != nil {
 		return r.stopped(err)
 	}
 	stopEval := th.watch(r)
 	stopGauges := r.watchVUs()
-	r.runScenarios(vus)
+	r.runScenarios()
 	stopGauges()
 	stopEval()
 	if r.parent.Err() != nil {

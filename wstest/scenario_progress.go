@@ -112,3 +112,15 @@ func planned(sc *options.Scenario) ScenarioProgress {
 	}
 	return sp
 }
+
+// MaxVUs is the most VUs the scenarios can use at once, arrival-rate
+// scenarios' maxVUs included: k6's "max VUs" in the header. Scenarios that
+// run one after another share their VUs, so it is not their sum. It is 0
+// until the plan is known (Ready).
+func (l *LiveRun) MaxVUs() int64 {
+	plan := l.r.plan.Load()
+	if plan == nil {
+		return 0
+	}
+	return int64(executor.MaxPossibleVUs(*plan))
+}

@@ -80,15 +80,12 @@ func (r *runner) envObject(rt *goja.Runtime) *goja.Object {
 	return o
 }
 
-// initVUs makes the VUs every scenario needs before it starts
-// (executor.InitialVUs), in parallel. It returns one slice per scenario,
-// MaxVUs long: an arrival-rate scenario's slots past its preAllocatedVUs
-// stay nil until addVU fills them during the run.
-func (r *runner) initVUs() ([][]*vuInstance, error) {
-	var total int64
-	for _, sc := range r.scenarios {
-		total += int64(executor.InitialVUs(sc))
-	}
+// initVUs makes the VUs the plan runs at once at most
+// (executor.PlannedVUs), in parallel, into the run's pool, from which each
+// scenario takes its VUs when it starts and to which it returns them when
+// it ends: scenarios that run one after another share their VUs, as in k6.
+func (r *runner) initVUs() error {
+	total := int64(executor.PlannedVUs(r.scenarios))
 	vus := make([]*vuInstance, total)
 	errs := make([]error, total)
 	var next atomic.Int64
@@ -113,40 +110,86 @@ func (r *runner) initVUs() ([][]*vuInstance, error) {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := r.ctx.Err(); err != nil {
-		return nil, context.Cause(r.ctx)
+		return context.Cause(r.ctx)
 	}
 	r.lastVUID.Store(total)
-	out := make([][]*vuInstance, len(r.scenarios))
-	offset := 0
-	for i, sc := range r.scenarios {
-		n := executor.InitialVUs(sc)
-		out[i] = make([]*vuInstance, executor.MaxVUs(sc))
-		copy(out[i], vus[offset:offset+n])
-		offset += n
-	}
-	return out, nil
+	r.idle.put(vus...)
+	return nil
 }
 
-// addVU makes one more VU during the run, for slot of the scenario s (an
-// arrival-rate scenario that found no free VU). Its id follows every VU
-// made so far, as k6 numbers the VUs it makes mid-test. A failure is
+// vuPool holds the VUs no scenario is using, oldest first.
+type vuPool struct {
+	mu   sync.Mutex
+	idle []*vuInstance
+}
+
+// get takes the VU that has waited longest, nil when none is idle.
+func (p *vuPool) get() *vuInstance {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.idle) == 0 {
+		return nil
+	}
+	v := p.idle[0]
+	p.idle[0] = nil
+	p.idle = p.idle[1:]
+	return v
+}
+
+// put returns VUs to the pool; nil ones are skipped.
+func (p *vuPool) put(vs ...*vuInstance) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, v := range vs {
+		if v != nil {
+			p.idle = append(p.idle, v)
+		}
+	}
+}
+
+// takeVU gives a scenario an idle VU, or makes one more when none is idle
+// (a scenario ran late, or an arrival-rate scenario needs more). A new
+// VU's id follows every VU made so far, as k6 numbers the VUs it makes
+// mid-test.
+func (r *runner) takeVU(ctx context.Context) (*vuInstance, error) {
+	if v := r.idle.get(); v != nil {
+		return v, nil
+	}
+	v, err := r.newVU(ctx, r.lastVUID.Add(1))
+	if err != nil {
+		return nil, err
+	}
+	r.exec.vusInited.Add(1)
+	return v, nil
+}
+
+// takeVUs fills the scenario's first InitialVUs slots when it starts.
+func (s *scenarioRun) takeVUs(ctx context.Context) error {
+	for slot := range executor.InitialVUs(s.ex.Scenario()) {
+		if err := s.addVU(ctx, slot); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addVU readies the VU of slot of the scenario s: at its start, and for an
+// arrival-rate scenario that found no free VU during the run. A failure is
 // reported as the run's error and the slot stays empty.
 func (s *scenarioRun) addVU(ctx context.Context, slot int) error {
-	r := s.r
-	v, err := r.newVU(ctx, r.lastVUID.Add(1))
+	v, err := s.r.takeVU(ctx)
 	if err != nil {
 		var se *ScriptError
 		if ctx.Err() == nil && errors.As(err, &se) {
-			r.rec.iterationError(se, s.ex.Scenario())
+			s.r.rec.iterationError(se, s.ex.Scenario())
 		}
 		return err
 	}
 	s.vus[slot] = v // handed to the slot's iterations through the executor's pool
-	r.exec.vusInited.Add(1)
 	return nil
 }
 

@@ -53,7 +53,7 @@ func startProgress(run *wstest.LiveRun, w io.Writer, tty, color bool, script, ou
 		}
 		p.mu.Lock()
 		fmt.Fprintf(p.w, "\n     execution: %s\n        script: %s\n        output: %s\n\n%s\n",
-			p.value("local"), p.value(p.script), p.value(p.outputs), scenariosHeader(sortedScenarios(scs), p.value))
+			p.value("local"), p.value(p.script), p.value(p.outputs), scenariosHeader(sortedScenarios(scs), run.MaxVUs(), p.value))
 		p.mu.Unlock()
 		t := time.NewTicker(interval)
 		defer t.Stop()

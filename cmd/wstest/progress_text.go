@@ -31,20 +31,16 @@ func planMaxDuration(scs []wstest.ScenarioProgress) time.Duration {
 	return d
 }
 
-// scenariosHeader is the header's scenarios block; value colours its
-// values.
-func scenariosHeader(scs []wstest.ScenarioProgress, value func(string) string) string {
+// scenariosHeader is the header's scenarios block, maxVUs the most VUs
+// the plan uses at once; value colours its values.
+func scenariosHeader(scs []wstest.ScenarioProgress, maxVUs int64, value func(string) string) string {
 	var b strings.Builder
-	var vus int64
-	for _, sc := range scs {
-		vus += sc.MaxVUs
-	}
 	noun := "scenarios"
 	if len(scs) == 1 {
 		noun = "scenario"
 	}
 	fmt.Fprintf(&b, "     scenarios: %s\n", value(fmt.Sprintf("(100.00%%) %d %s, %d max VUs, %s max duration (incl. graceful stop):",
-		len(scs), noun, vus, planMaxDuration(scs))))
+		len(scs), noun, maxVUs, planMaxDuration(scs))))
 	for _, sc := range scs {
 		fmt.Fprintf(&b, "              * %s: %s\n", sc.Name, value(sc.Description))
 	}

@@ -37,6 +37,11 @@ type Settings struct {
 	// iterations of one VU (k6's minIterationDuration); after an
 	// iteration that was not interrupted, the VU waits out the rest.
 	MinIterationDuration time.Duration
+	// Started is called once at the scenario's startTime, before its first
+	// iteration: the VUs of the slots below InitialVUs must be ready when
+	// it returns. On an error the scenario runs no iteration. Nil means
+	// they are ready from the start.
+	Started func(ctx context.Context) error
 	// AddVU makes the VU of a slot from InitialVUs up to MaxVUs ready. The
 	// arrival-rate executors call it during the run, in a goroutine of its
 	// own and once per slot, when an iteration was dropped for want of a
@@ -140,6 +145,9 @@ func (e *Executor) Progress() float64 {
 // startTime. Run is called once.
 func (e *Executor) Run(ctx context.Context, iterate Iterate) {
 	if !sleep(ctx, time.Duration(e.cfg.StartTime)) {
+		return
+	}
+	if e.settings.Started != nil && e.settings.Started(ctx) != nil {
 		return
 	}
 	start := time.Now()
