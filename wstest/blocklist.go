@@ -1,7 +1,6 @@
 package wstest
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"path"
@@ -42,28 +41,4 @@ func (b *blocklist) checkIP(ip net.IP) error {
 		}
 	}
 	return nil
-}
-
-// resolve returns addr with its host resolved to an IP that the blacklist
-// allows (addr as it is when nothing is blacklisted).
-func (b *blocklist) resolve(ctx context.Context, addr string) (string, error) {
-	if len(b.ranges) == 0 {
-		return addr, nil
-	}
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return "", err
-	}
-	ip := net.ParseIP(host)
-	if ip == nil {
-		ips, err := net.DefaultResolver.LookupIP(ctx, "ip", host)
-		if err != nil {
-			return "", err
-		}
-		ip = ips[0]
-	}
-	if err := b.checkIP(ip); err != nil {
-		return "", err
-	}
-	return net.JoinHostPort(ip.String(), port), nil
 }

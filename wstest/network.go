@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"golang.org/x/net/http/httpproxy"
+
+	"github.com/wsk6/wstest/internal/options"
 )
 
 // network routes the connections of a run's sockets: k6's hosts option,
@@ -20,6 +22,7 @@ type network struct {
 	dialer    net.Dialer
 	proxyFor  func(*url.URL) (*url.URL, error) // the environment's proxy settings
 	blocked   blocklist
+	dns       *resolver
 
 	mu       sync.Mutex
 	handlers map[string]*memListener
@@ -27,7 +30,7 @@ type network struct {
 
 func newNetwork(c *config) *network {
 	n := &network{redirects: c.redirects, hosts: map[string]string{}, handlers: map[string]*memListener{},
-		proxyFor: httpproxy.FromEnvironment().ProxyFunc()}
+		proxyFor: httpproxy.FromEnvironment().ProxyFunc(), dns: newResolver(options.DefaultDNS())}
 	for k, v := range c.hosts {
 		n.hosts[k] = v
 	}
@@ -38,9 +41,12 @@ func newNetwork(c *config) *network {
 	return n
 }
 
-// configure applies the script's hosts and insecureSkipTLSVerify options;
-// the Go options win.
-func (n *network) configure(hosts map[string]string, insecure bool) {
+// configure applies the script's hosts, insecureSkipTLSVerify and dns
+// options (dns nil: k6's default); the Go options win.
+func (n *network) configure(hosts map[string]string, insecure bool, dns *options.DNS) {
+	if dns != nil {
+		n.dns = newResolver(*dns)
+	}
 	for k, v := range hosts {
 		if _, set := n.hosts[k]; !set {
 			n.hosts[k] = v
@@ -51,8 +57,9 @@ func (n *network) configure(hosts map[string]string, insecure bool) {
 
 func (n *network) tlsConfig() *tls.Config { return n.tls }
 
-// dial connects to addr ("host:port") through the routing rules.
-func (n *network) dial(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error) {
+// dial connects to addr ("host:port") through the routing rules, from
+// the source address from (nil: the system chooses). It is a vu.DialFunc.
+func (n *network) dial(ctx context.Context, network, addr string, useTLS bool, from net.IP) (net.Conn, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, err
@@ -75,11 +82,24 @@ func (n *network) dial(ctx context.Context, network, addr string, useTLS bool) (
 			addr = net.JoinHostPort(mapped, port)
 		}
 	}
-	addr, err = n.blocked.resolve(ctx, addr)
+	host, port, err = net.SplitHostPort(addr)
 	if err != nil {
 		return nil, err
 	}
-	return n.dialer.DialContext(ctx, network, addr)
+	ip := net.ParseIP(host)
+	if ip == nil {
+		if ip, err = n.dns.resolve(ctx, host); err != nil {
+			return nil, err
+		}
+	}
+	if err := n.blocked.checkIP(ip); err != nil {
+		return nil, err
+	}
+	d := n.dialer
+	if from != nil {
+		d.LocalAddr = &net.TCPAddr{IP: from}
+	}
+	return d.DialContext(ctx, network, net.JoinHostPort(ip.String(), port))
 }
 
 // proxy returns the proxy of a connection to addr for a URL of scheme (ws,

@@ -44,7 +44,12 @@ func (r *recorder) Event(e vu.Event) {
 // Log implements vu.Reporter; the log outputs are called one at a time, in
 // order, whichever VU logs.
 func (r *recorder) Log(vuID int64, level vu.Level, msg string) {
-	r.add(LogEntry{Time: time.Now(), Level: level.String(), VU: vuID, Message: msg, Source: "console"})
+	r.LogFrom(vuID, level, "console", msg)
+}
+
+// LogFrom implements vu.Reporter.
+func (r *recorder) LogFrom(vuID int64, level vu.Level, source, msg string) {
+	r.add(LogEntry{Time: time.Now(), Level: level.String(), VU: vuID, Message: msg, Source: source})
 }
 
 // add keeps a log entry and hands it to the log outputs.

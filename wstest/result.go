@@ -175,9 +175,10 @@ type LogEntry struct {
 	Level   string
 	VU      int64
 	Message string
-	// Source is "console" for console output and warnings, "stacktrace"
-	// for an exception that ended an iteration; Stack, Scenario and
-	// Executor then say where (k6 logs them as fields).
+	// Source is "console" for console output and warnings, "http-debug"
+	// for the httpDebug option's dumps, "stacktrace" for an exception
+	// that ended an iteration; Stack, Scenario and Executor then say where
+	// (k6 logs them as fields).
 	Source   string
 	Stack    string
 	Scenario string

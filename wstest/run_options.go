@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"golang.org/x/time/rate"
 
 	"github.com/wsk6/wstest/internal/metrics"
 	"github.com/wsk6/wstest/internal/options"
@@ -135,9 +136,17 @@ func (r *runner) applyConfig(opts *options.Options) {
 	s.HTTP = vu.HTTPSettings{
 		MaxRedirects: opts.MaxRedirects, DiscardResponseBodies: opts.DiscardResponseBodies,
 		Batch: opts.Batch, BatchPerHost: opts.BatchPerHost, NoConnectionReuse: opts.NoConnectionReuse,
-		NoVUConnectionReuse: opts.NoVUConnectionReuse,
+		NoVUConnectionReuse: opts.NoVUConnectionReuse, Debug: opts.HTTPDebug,
 	}
-	r.network.configure(opts.Hosts, opts.InsecureSkipTLSVerify)
+	if opts.RPS != nil && *opts.RPS > 0 {
+		// One token at a time: N requests take at least (N-1)/rps seconds.
+		s.HTTP.Limiter = rate.NewLimiter(rate.Limit(*opts.RPS), 1)
+	}
+	if opts.LocalIPs != "" {
+		pool, _ := options.ParseIPPool(opts.LocalIPs) // validated with the options
+		s.LocalIP = pool.ForVU
+	}
+	r.network.configure(opts.Hosts, opts.InsecureSkipTLSVerify, opts.DNS)
 	r.network.block(opts.BlacklistIPs, opts.BlockHostnames) // validated with the options
 	s.TLS = r.network.tlsConfig()
 	if s.SystemTags["expected_response"] {

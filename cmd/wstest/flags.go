@@ -46,6 +46,10 @@ type runFlags struct {
 	discardResponseBodies bool
 	blacklistIPs          string
 	blockHostnames        string
+	dns                   string
+	localIPs              string
+	rps                   int64
+	httpDebug             string
 	linger                bool
 	noSetup               bool
 	noTeardown            bool
@@ -100,6 +104,12 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.BoolVar(&f.discardResponseBodies, "discard-response-bodies", false, "read and discard HTTP response bodies (responseType none)")
 	fs.StringVar(&f.blacklistIPs, "blacklist-ip", "", "comma-separated CIDR `ranges` no connection may reach")
 	fs.StringVar(&f.blockHostnames, "block-hostnames", "", "comma-separated host `patterns` (\"*.test\") no connection may reach")
+	fs.StringVar(&f.dns, "dns", "ttl=5m,select=random,policy=preferIPv4",
+		"how host names resolve: ttl (inf, 0 or a duration; a bare number is ms), select (first, random, roundRobin), policy (preferIPv4, preferIPv6, onlyIPv4, onlyIPv6, any)")
+	fs.StringVar(&f.localIPs, "local-ips", "", "source `addresses` of the VUs' connections: addresses, A-B ranges and CIDRs, comma-separated; VU n gets the n-th, round the list")
+	int64Flag(fs, &f.rps, "rps", "", 0, "limit the k6/http requests of the whole run per second (0 = no limit)")
+	fs.StringVar(&f.httpDebug, "http-debug", "", "log each HTTP request and response: headers, or with =full their bodies too")
+	fs.Lookup("http-debug").NoOptDefVal = "headers"
 	fs.BoolVarP(&f.linger, "linger", "l", false, "keep the process alive after the test is done, until Ctrl+C")
 	fs.BoolVar(&f.noSetup, "no-setup", false, "don't run setup()")
 	fs.BoolVar(&f.noTeardown, "no-teardown", false, "don't run teardown()")
@@ -141,6 +151,7 @@ func optionFlags() [][2]string {
 		{"no-connection-reuse", "noConnectionReuse"}, {"no-vu-connection-reuse", "noVUConnectionReuse"},
 		{"discard-response-bodies", "discardResponseBodies"},
 		{"blacklist-ip", "blacklistIPs"}, {"block-hostnames", "blockHostnames"},
+		{"dns", "dns"}, {"local-ips", "localIPs"}, {"rps", "rps"}, {"http-debug", "httpDebug"},
 	}
 }
 

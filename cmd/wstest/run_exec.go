@@ -34,6 +34,9 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 			// As k6 logs an exception: the JS stack, then where it ran.
 			console.log(e.Level, fileURLs(strings.TrimRight(e.Stack, "\n"))+"\n", field{"executor", e.Executor}, field{"hint", "script exception"},
 				field{"scenario", e.Scenario}, field{"source", "stacktrace"})
+		case e.Source == "http-debug":
+			// Not console output: the log, whatever --console-output says.
+			log.log(e.Level, e.Message, field{"source", "http-debug"})
 		case console == log:
 			console.log(e.Level, e.Message, field{"source", "console"})
 		default:

@@ -3,6 +3,10 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,4 +191,66 @@ func TestRunLogOutputLevel(t *testing.T) {
 	code, _, stderr = wstestRun(t, "--log-output", "file="+path+",level=loud", "testdata/big_message.js")
 	g.Expect(code).To(Equal(255), stderr)
 	g.Expect(stderr).To(ContainSubstring("unsupported log output"))
+}
+
+// sourceServer answers a request with the address it came from.
+func sourceServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ip, _, _ := net.SplitHostPort(r.RemoteAddr)
+		_, _ = io.WriteString(w, ip)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// --dns, --local-ips, --rps and --http-debug set their options and work;
+// the K6_* variables do too, below the flags; K6_HOSTS maps names.
+func TestRunNetworkFlagsAndTheirEnvironment(t *testing.T) {
+	g := NewWithT(t)
+	srv := sourceServer(t)
+	code, _, stderr := wstestRun(t, "--summary-mode", "disabled", "--dns", "ttl=inf,select=first", "--local-ips", "127.0.0.3",
+		"--rps", "50", "--http-debug", "-e", "URL="+srv.URL+"/", "testdata/net_options.js")
+	g.Expect(code).To(Equal(0), stderr)
+	g.Expect(stderr).To(ContainSubstring(`net options [\"inf\",\"first\",null,\"127.0.0.3\",50,\"headers\",null]`))
+	g.Expect(stderr).To(ContainSubstring("source 127.0.0.3"))
+	g.Expect(stderr).To(MatchRegexp(`level=info msg="Request:\\nGET / HTTP/1.1\\nHost: 127.0.0.1:\d+\\n.*\\n\\n\\n" source=http-debug`))
+	g.Expect(stderr).To(MatchRegexp(`level=info msg="Response:\\nHTTP/1.1 200 OK\\n.*\\n\\n\\n" source=http-debug`))
+
+	port := srv.URL[strings.LastIndex(srv.URL, ":")+1:]
+	env := map[string]string{"K6_DNS": "policy=onlyIPv4", "K6_LOCAL_IPS": "127.0.0.2", "K6_RPS": "3", "K6_HTTP_DEBUG": "full",
+		"K6_HOSTS": "probe.test=127.0.0.1:" + port}
+	r := wstestCLI(t, env, "", "run", "-q", "--summary-mode", "disabled", "--rps", "7", "-e", "URL=http://probe.test/", "testdata/net_options.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stderr).To(ContainSubstring(`net options [null,null,\"onlyIPv4\",\"127.0.0.2\",7,\"full\",{\"probe.test\":\"127.0.0.1:` + port + `\"}]`))
+	g.Expect(r.stderr).To(ContainSubstring("source 127.0.0.2"))
+	g.Expect(r.stderr).To(MatchRegexp(`msg="Response:\\nHTTP/1.1 200 OK\\n.*\\n\\n127.0.0.2\\n" source=http-debug`))
+}
+
+// A bad value of a network flag or variable is a configuration error
+// that names the option and says what it takes.
+func TestRunNetworkFlagErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		want string
+	}{
+		{"dns policy", nil, []string{"--dns", "policy=v5"}, 104, `dns: invalid policy \"v5\": use one of preferIPv4, preferIPv6, onlyIPv4, onlyIPv6, any`},
+		{"dns key", nil, []string{"--dns", "cache=1m"}, 104, `dns: unknown key \"cache\": the keys are ttl, select and policy`},
+		{"local ips", nil, []string{"--local-ips", "127.0.0.9-127.0.0.1"}, 104, `localIPs: range \"127.0.0.9-127.0.0.1\" ends before it starts`},
+		{"rps", nil, []string{"--rps", "fast"}, 255, `invalid argument \"fast\" for \"--rps\" flag`},
+		{"K6_DNS", map[string]string{"K6_DNS": "ttl=soon"}, nil, 104, `K6_DNS to dns: dns: invalid ttl \"soon\"`},
+		{"K6_HOSTS", map[string]string{"K6_HOSTS": "a.test:127.0.0.1"}, nil, 104, `invalid hosts item \"a.test:127.0.0.1\": write name=address or name=address:port`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			args := append(append([]string{"run", "-q"}, tt.args...), "testdata/ok.js")
+			r := wstestCLI(t, tt.env, "", args...)
+			g.Expect(r.code).To(Equal(tt.code), r.stderr)
+			g.Expect(r.stderr).To(ContainSubstring(tt.want))
+		})
+	}
 }

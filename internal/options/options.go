@@ -43,6 +43,17 @@ type Options struct {
 	// ("*.test") that no connection may reach.
 	BlacklistIPs   []string `json:"blacklistIPs"`
 	BlockHostnames []string `json:"blockHostnames"`
+	// DNS is how names are resolved (nil: DefaultDNS).
+	DNS *DNS `json:"dns"`
+	// LocalIPs is the pool of source addresses, as text (ParseIPPool reads
+	// it); "" lets the system choose.
+	LocalIPs string `json:"localIPs"`
+	// RPS limits the k6/http requests of the whole run per second (nil or
+	// 0 and below: no limit).
+	RPS *int64 `json:"rps"`
+	// HTTPDebug logs each HTTP request and response: "full" with bodies,
+	// any other non-empty value ("headers") without.
+	HTTPDebug string `json:"httpDebug"`
 }
 
 // Ignored lists the k6 options that mean nothing without HTTP tuning or
@@ -50,9 +61,8 @@ type Options struct {
 // load unchanged, and have no effect.
 func Ignored() []string {
 	return []string{
-		"httpDebug", "rps", "dns", "tlsAuth",
-		"tlsCipherSuites", "tlsVersion", "paused", "cloud", "ext", "linger", "noUsageReport",
-		"noColor", "summaryExport", "localIPs", "consoleOutput", "includeSystemEnvVars",
+		"tlsAuth", "tlsCipherSuites", "tlsVersion", "paused", "cloud", "ext", "linger", "noUsageReport",
+		"noColor", "summaryExport", "consoleOutput", "includeSystemEnvVars",
 		"compatibilityMode", "executionSegment", "executionSegmentSequence", "iterationDuration",
 	}
 }

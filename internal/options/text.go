@@ -43,12 +43,19 @@ func textOptions() []textOption {
 		{"discardResponseBodies", "K6_DISCARD_RESPONSE_BODIES", parseBool},
 		{"blacklistIPs", "K6_BLACKLIST_IPS", parseList},
 		{"blockHostnames", "K6_BLOCK_HOSTNAMES", parseList},
+		{"hosts", "K6_HOSTS", parseHosts},
+		{"dns", "K6_DNS", parseDNSText},
+		{"localIPs", "K6_LOCAL_IPS", parseIPPoolText},
+		{"rps", "K6_RPS", parseInt},
+		{"httpDebug", "K6_HTTP_DEBUG", parseString},
 	}
 }
 
 // ParseText reads an option from the text a flag or a K6_* variable gives
 // it: a number for vus, "1s:2,1s:0" for stages, "a:1,b:2" for tags, a
-// comma list for summaryTrendStats and systemTags, true/false for booleans.
+// comma list for summaryTrendStats and systemTags, true/false for booleans,
+// "ttl=5m,select=random,policy=preferIPv4" for dns, "name=address,..." for
+// hosts.
 func ParseText(key, text string) (any, error) {
 	for _, o := range textOptions() {
 		if o.key == key {
@@ -165,4 +172,33 @@ func parseEnvTags(s string) (any, error) {
 		tags[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	}
 	return tags, nil
+}
+
+func parseDNSText(s string) (any, error) { return ParseDNS(s) }
+
+// parseIPPoolText checks a localIPs list and keeps its text.
+func parseIPPoolText(s string) (any, error) {
+	if _, err := ParseIPPool(s); err != nil {
+		return nil, err
+	}
+	return strings.TrimSpace(s), nil
+}
+
+// parseHosts reads K6_HOSTS: "name=address,name2=address:port", the
+// hosts option's pairs (k6 documents no text form for it; this one is
+// wstest's).
+func parseHosts(s string) (any, error) {
+	hosts := map[string]string{}
+	for _, part := range strings.Split(s, ",") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		name, addr, ok := strings.Cut(part, "=")
+		name, addr = strings.TrimSpace(name), strings.TrimSpace(addr)
+		if !ok || name == "" || addr == "" {
+			return nil, fmt.Errorf("invalid hosts item %q: write name=address or name=address:port, comma separated", part)
+		}
+		hosts[name] = addr
+	}
+	return hosts, nil
 }

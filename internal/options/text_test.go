@@ -1,6 +1,7 @@
 package options_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -134,3 +135,44 @@ func TestConfigFileLayerDropsRuntimeSettings(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// The network options from their K6_* variables.
+func TestEnvLayerNetworkOptions(t *testing.T) {
+	l, err := options.EnvLayer(env(map[string]string{
+		"K6_DNS": "ttl=inf,policy=onlyIPv4", "K6_LOCAL_IPS": "127.0.0.2-127.0.0.3", "K6_RPS": "25",
+		"K6_HTTP_DEBUG": "full", "K6_HOSTS": "api.test=127.0.0.1, ws.test=127.0.0.1:8080",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := options.Decode(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.DNS == nil || o.DNS.String() != "ttl=inf,select=random,policy=onlyIPv4" {
+		t.Errorf("dns = %+v", o.DNS)
+	}
+	if o.LocalIPs != "127.0.0.2-127.0.0.3" || o.RPS == nil || *o.RPS != 25 || o.HTTPDebug != "full" {
+		t.Errorf("localIPs %q, rps %v, httpDebug %q", o.LocalIPs, o.RPS, o.HTTPDebug)
+	}
+	if len(o.Hosts) != 2 || o.Hosts["api.test"] != "127.0.0.1" || o.Hosts["ws.test"] != "127.0.0.1:8080" {
+		t.Errorf("hosts = %v", o.Hosts)
+	}
+}
+
+func TestEnvLayerNetworkErrors(t *testing.T) {
+	tests := []struct{ name, env, value, want string }{
+		{"dns", "K6_DNS", "select=last", `envconfig.Process: assigning K6_DNS to dns: dns: invalid select "last": use one of first, random, roundRobin`},
+		{"localIPs", "K6_LOCAL_IPS", "nowhere", `assigning K6_LOCAL_IPS to localIPs: localIPs: "nowhere" is not an address`},
+		{"rps", "K6_RPS", "fast", `assigning K6_RPS to rps`},
+		{"hosts", "K6_HOSTS", "api.test:127.0.0.1", `invalid hosts item "api.test:127.0.0.1": write name=address or name=address:port`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := options.EnvLayer(env(map[string]string{tt.env: tt.value}))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -32,6 +32,14 @@ func (o *Options) Validate() error {
 			problems = append(problems, fmt.Sprintf("blacklistIPs: %s", err))
 		}
 	}
+	if o.DNS != nil {
+		problems = append(problems, o.DNS.problems()...)
+	}
+	if o.LocalIPs != "" {
+		if _, err := ParseIPPool(o.LocalIPs); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
 	scenarios, err := o.DeriveScenarios()
 	if err != nil {
 		problems = append(problems, err.Error())

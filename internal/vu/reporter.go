@@ -14,6 +14,9 @@ type Reporter interface {
 	Group(path string)
 	// Log records a console line or a warning of VU vuID (0 outside VUs).
 	Log(vuID int64, level Level, msg string)
+	// LogFrom records a log line that k6 tags with another source than the
+	// console ("http-debug").
+	LogFrom(vuID int64, level Level, source, msg string)
 }
 
 // Exec is the run-wide state a VU can read or act on: k6/execution's

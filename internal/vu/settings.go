@@ -6,8 +6,16 @@ import (
 	"net"
 	"net/url"
 
+	"golang.org/x/time/rate"
+
 	"github.com/wsk6/wstest/internal/metrics"
 )
+
+// DialFunc makes a network connection to addr ("host:port") through the
+// run's routing (hosts, DNS, blocklists, fixture redirection, in-memory
+// handlers). useTLS says whether the caller will run TLS over it (wss,
+// https); from is the source address to bind (nil: the system chooses).
+type DialFunc func(ctx context.Context, network, addr string, useTLS bool, from net.IP) (net.Conn, error)
 
 // Settings is what every VU of a run shares. The run builds it once its
 // options are known and never changes it afterwards, so any goroutine may
@@ -15,10 +23,12 @@ import (
 type Settings struct {
 	Registry *metrics.Registry
 	Builtin  *metrics.Builtins
-	// Dial makes the network connections of WebSockets (hosts mapping, fixture
-	// redirection and in-memory handlers are applied by it). useTLS says
-	// whether the caller will run TLS over the connection (wss).
-	Dial func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error)
+	// Dial makes the network connections of WebSockets and k6/http; a VU
+	// passes its SourceIP.
+	Dial DialFunc
+	// LocalIP returns the source address of VU vuID's connections (k6's
+	// localIPs), or nil to let the system choose; nil: always the system.
+	LocalIP func(vuID int64) net.IP
 	// Proxy returns the proxy for a connection to addr ("host:port") of a
 	// URL with scheme (ws, wss, http, https), or nil for a direct one: the
 	// HTTP(S)_PROXY and NO_PROXY environment variables as k6 reads them,
@@ -69,6 +79,12 @@ type HTTPSettings struct {
 	NoConnectionReuse bool
 	// NoVUConnectionReuse drops a VU's connections between iterations.
 	NoVUConnectionReuse bool
+	// Limiter is the rps option: one limiter that every VU of the run
+	// waits on before each request it sends (nil: no limit).
+	Limiter *rate.Limiter
+	// Debug is the httpDebug option: "" logs nothing, "full" logs each
+	// request and response with its body, any other value without.
+	Debug string
 }
 
 // BatchLimits returns the batch and batchPerHost limits (0 = no limit).

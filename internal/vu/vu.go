@@ -3,6 +3,7 @@ package vu
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 
@@ -119,6 +120,20 @@ func (v *VU) CookieJar() http.CookieJar { return v.jar }
 
 // ByteCounter counts the bytes of this VU's connections.
 func (v *VU) ByteCounter() *metrics.ByteCounter { return v.counter }
+
+// SourceIP is the address this VU's connections come from (localIPs), or
+// nil when the system chooses.
+func (v *VU) SourceIP() net.IP {
+	if v.Settings.LocalIP == nil {
+		return nil
+	}
+	return v.Settings.LocalIP(v.ID)
+}
+
+// Dial connects as this VU: through Settings.Dial, from its SourceIP.
+func (v *VU) Dial(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error) {
+	return v.Settings.Dial(ctx, network, addr, useTLS, v.SourceIP())
+}
 
 // Logf logs a message of this VU.
 func (v *VU) Logf(level Level, format string, args ...any) {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/wsk6/wstest/wstest"
 )
 
@@ -28,14 +30,14 @@ func benchServer(b *testing.B) *httptest.Server {
 
 // moduleGets runs about n GETs through k6/http on benchVUs VUs (one
 // iteration each, a loop of GETs in it) and returns the time they took.
-func moduleGets(b *testing.B, url string, n int) time.Duration {
+func moduleGets(b *testing.B, url string, n int, opts ...wstest.Option) time.Duration {
 	b.Helper()
 	src := `import http from "k6/http";
 export default function () { for (let i = 0; i < __ENV.PER; i++) http.get(__ENV.URL); }`
 	start := time.Now()
-	res, err := wstest.Run(context.Background(), wstest.Script{Name: "bench.js", Source: src},
-		wstest.WithEnv("URL", url), wstest.WithEnv("PER", strconv.Itoa((n+benchVUs-1)/benchVUs)),
-		wstest.WithVUs(benchVUs), wstest.WithIterations(benchVUs), wstest.WithoutSamples())
+	opts = append([]wstest.Option{wstest.WithEnv("URL", url), wstest.WithEnv("PER", strconv.Itoa((n+benchVUs-1)/benchVUs)),
+		wstest.WithVUs(benchVUs), wstest.WithIterations(benchVUs), wstest.WithoutSamples()}, opts...)
+	res, err := wstest.Run(context.Background(), wstest.Script{Name: "bench.js", Source: src}, opts...)
 	d := time.Since(start)
 	if err != nil {
 		b.Fatal(err)
@@ -47,8 +49,9 @@ export default function () { for (let i = 0; i < __ENV.PER; i++) http.get(__ENV.
 }
 
 // goGets runs n GETs with benchVUs goroutines, each with its own
-// transport (as each VU has), and returns the time they took.
-func goGets(b *testing.B, url string, n int) time.Duration {
+// transport (as each VU has), each waiting on lim first when it is not
+// nil, and returns the time they took.
+func goGets(b *testing.B, url string, n int, lim *rate.Limiter) time.Duration {
 	b.Helper()
 	var left atomic.Int64
 	left.Store(int64(n))
@@ -62,6 +65,12 @@ func goGets(b *testing.B, url string, n int) time.Duration {
 			defer tr.CloseIdleConnections()
 			cl := &http.Client{Transport: tr}
 			for left.Add(-1) >= 0 {
+				if lim != nil {
+					if err := lim.Wait(context.Background()); err != nil {
+						b.Error(err)
+						return
+					}
+				}
 				resp, err := cl.Get(url)
 				if err != nil {
 					b.Error(err)
@@ -90,7 +99,7 @@ func BenchmarkGetGo(b *testing.B) {
 	srv := benchServer(b)
 	b.ReportAllocs()
 	b.ResetTimer()
-	d := goGets(b, srv.URL, b.N)
+	d := goGets(b, srv.URL, b.N, nil)
 	b.ReportMetric(float64(b.N)/d.Seconds(), "req/s")
 }
 
@@ -102,9 +111,33 @@ func BenchmarkGetRatio(b *testing.B) {
 	var js, gos time.Duration
 	for range b.N {
 		js += moduleGets(b, srv.URL, n)
-		gos += goGets(b, srv.URL, n)
+		gos += goGets(b, srv.URL, n, nil)
 	}
 	b.ReportMetric(gos.Seconds()/js.Seconds(), "ratio")
 	b.ReportMetric(float64(n*b.N)/js.Seconds(), "js-req/s")
 	b.ReportMetric(float64(n*b.N)/gos.Seconds(), "go-req/s")
+}
+
+// benchRPS is the rps limit of the limiter benchmarks: below what either
+// side reaches unlimited on a small machine, so the limiter binds.
+const benchRPS = 2000
+
+// BenchmarkGetRPSModule is b.N GETs through k6/http on 10 VUs under the
+// rps option: it should come to benchRPS req/s.
+func BenchmarkGetRPSModule(b *testing.B) {
+	srv := benchServer(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	d := moduleGets(b, srv.URL, b.N, wstest.WithOptionText("rps", strconv.Itoa(benchRPS)))
+	b.ReportMetric(float64(b.N)/d.Seconds(), "req/s")
+}
+
+// BenchmarkGetRPSGo is b.N GETs of the plain Go loop on 10 goroutines
+// sharing one limiter built as the rps option builds it.
+func BenchmarkGetRPSGo(b *testing.B) {
+	srv := benchServer(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	d := goGets(b, srv.URL, b.N, rate.NewLimiter(benchRPS, 1))
+	b.ReportMetric(float64(b.N)/d.Seconds(), "req/s")
 }

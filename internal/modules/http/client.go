@@ -27,7 +27,7 @@ func newClient(v *vu.VU) *client {
 	s := v.Settings
 	counter := v.ByteCounter()
 	dial := func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error) {
-		c, err := s.Dial(ctx, network, addr, useTLS)
+		c, err := v.Dial(ctx, network, addr, useTLS)
 		if err != nil {
 			return nil, err
 		}

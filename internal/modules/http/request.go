@@ -173,9 +173,23 @@ func (j filterJar) Cookies(u *url.URL) []*http.Cookie {
 // send runs the request: on any goroutine, it touches no goja value.
 func (m *Module) send(ctx context.Context, c *client, pr *prepared) *result {
 	p := pr.p
+	res := &result{firstURL: pr.req.URL.String()}
+	if l := m.vu.Settings.HTTP.Limiter; l != nil {
+		// The rps option, as k6 waits: once the request is ready, before
+		// the request timeout starts.
+		if err := l.Wait(ctx); err != nil {
+			res.err = classify(err)
+			return res
+		}
+	}
 	ctx, cancel := context.WithTimeout(ctx, p.timeout)
 	defer cancel()
 	tr := &roundTripper{base: c.transport}
+	var rt http.RoundTripper = tr
+	if d := m.vu.Settings.HTTP.Debug; d != "" {
+		// Outside the timed round trip, so the dumps cost no timing.
+		rt = debugTransport{base: tr, v: m.vu, full: d == "full"}
+	}
 	jar := p.jar
 	skip := map[string]bool{}
 	for _, pc := range p.cookies {
@@ -183,8 +197,7 @@ func (m *Module) send(ctx context.Context, c *client, pr *prepared) *result {
 			skip[pc.name] = true
 		}
 	}
-	res := &result{firstURL: pr.req.URL.String()}
-	cl := &http.Client{Transport: tr, Jar: filterJar{CookieJar: jar, skip: skip},
+	cl := &http.Client{Transport: rt, Jar: filterJar{CookieJar: jar, skip: skip},
 		CheckRedirect: func(_ *http.Request, via []*http.Request) error {
 			if len(via) > pr.limit {
 				if !pr.limitSet {

@@ -58,7 +58,7 @@ func New(t testing.TB, opts ...Option) *VU {
 	var dialer net.Dialer
 	settings := &vu.Settings{
 		Registry: reg, Builtin: builtin, TimeScale: 1,
-		Dial: func(ctx context.Context, network, addr string, _ bool) (net.Conn, error) {
+		Dial: func(ctx context.Context, network, addr string, _ bool, _ net.IP) (net.Conn, error) {
 			return dialer.DialContext(ctx, network, addr)
 		},
 		TLS:            &tls.Config{MinVersion: tls.VersionTLS12},
@@ -216,6 +216,8 @@ func (r *recorder) Log(_ int64, level vu.Level, msg string) {
 	r.logs = append(r.logs, level.String()+": "+msg)
 	r.mu.Unlock()
 }
+
+func (r *recorder) LogFrom(id int64, level vu.Level, _, msg string) { r.Log(id, level, msg) }
 
 // exec is a run of one VU and one iteration.
 type exec struct {

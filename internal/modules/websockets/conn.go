@@ -45,6 +45,7 @@ func (s *socket) dialer() *websocket.Dialer {
 	counter := s.m.vu.ByteCounter()
 	return wsconn.NewDialer(wsconn.Config{
 		Settings: s.m.vu.Settings,
+		From:     s.m.vu.SourceIP(),
 		Host:     s.u.Hostname(),
 		Wrap: func(c net.Conn) net.Conn {
 			sc := newSpillConn(c, counter, s.fail)

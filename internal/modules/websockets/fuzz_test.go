@@ -43,7 +43,7 @@ func FuzzConstructor(f *testing.F) {
 	f.Fuzz(func(t *testing.T, rawURL, params string) {
 		h := modulestest.New(t, modulestest.WithEnv("U", rawURL), modulestest.WithEnv("P", params),
 			modulestest.WithSettings(func(s *vu.Settings) {
-				s.Dial = func(ctx context.Context, network, _ string, _ bool) (net.Conn, error) {
+				s.Dial = func(ctx context.Context, network, _ string, _ bool, _ net.IP) (net.Conn, error) {
 					return dialer.DialContext(ctx, network, addr)
 				}
 			}))

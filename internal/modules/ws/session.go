@@ -71,6 +71,7 @@ func (m *Module) dial(ctx context.Context, rawURL string, p params) (*websocket.
 	var stop func() bool
 	d := wsconn.NewDialer(wsconn.Config{
 		Settings: m.vu.Settings,
+		From:     m.vu.SourceIP(),
 		Host:     host,
 		Wrap: func(c net.Conn) net.Conn {
 			// gorilla does not watch ctx while it waits for the answer:

@@ -22,8 +22,11 @@ const ControlWait = 10 * time.Second
 
 // Config says how NewDialer dials one socket.
 type Config struct {
-	// Settings are the VU's: Dial and TLS are used.
+	// Settings are the VU's: Dial, Proxy and TLS are used.
 	Settings *vu.Settings
+	// From is the source address to dial from (the VU's SourceIP; nil:
+	// the system chooses).
+	From net.IP
 	// Host is the URL's host name, the TLS server name by default.
 	Host string
 	// Wrap, when set, replaces each raw connection (before TLS) with the
@@ -66,9 +69,9 @@ func NewDialer(c Config) *websocket.Dialer {
 		var conn net.Conn
 		var err error
 		if proxy != nil {
-			conn, err = dialProxy(ctx, c.Settings.Dial, proxy, addr, c.Settings.TLS)
+			conn, err = dialProxy(ctx, c.Settings.Dial, c.From, proxy, addr, c.Settings.TLS)
 		} else {
-			conn, err = c.Settings.Dial(ctx, network, addr, useTLS)
+			conn, err = c.Settings.Dial(ctx, network, addr, useTLS, c.From)
 		}
 		if err != nil {
 			return nil, err

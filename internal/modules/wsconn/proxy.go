@@ -10,13 +10,15 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/wsk6/wstest/internal/vu"
 )
 
 // dialProxy opens a tunnel to addr through the proxy at proxy with an
 // HTTP CONNECT, as k6 (gorilla) does for ws and wss alike. The proxy is
 // reached through dial; an https proxy gets TLS first. The tunnel carries
 // the connection's own TLS for wss.
-func dialProxy(ctx context.Context, dial func(ctx context.Context, network, addr string, useTLS bool) (net.Conn, error),
+func dialProxy(ctx context.Context, dial vu.DialFunc, from net.IP,
 	proxy *url.URL, addr string, tlsCfg *tls.Config,
 ) (net.Conn, error) {
 	proxyAddr := proxy.Host
@@ -27,7 +29,7 @@ func dialProxy(ctx context.Context, dial func(ctx context.Context, network, addr
 		}
 		proxyAddr = net.JoinHostPort(proxy.Hostname(), port)
 	}
-	conn, err := dial(ctx, "tcp", proxyAddr, proxy.Scheme == "https")
+	conn, err := dial(ctx, "tcp", proxyAddr, proxy.Scheme == "https", from)
 	if err != nil {
 		return nil, err
 	}
