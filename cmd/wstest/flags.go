@@ -47,6 +47,7 @@ type runFlags struct {
 	blacklistIPs          string
 	blockHostnames        string
 	linger                bool
+	paused                bool
 	noSetup               bool
 	noTeardown            bool
 	config                string
@@ -101,6 +102,7 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.StringVar(&f.blacklistIPs, "blacklist-ip", "", "comma-separated CIDR `ranges` no connection may reach")
 	fs.StringVar(&f.blockHostnames, "block-hostnames", "", "comma-separated host `patterns` (\"*.test\") no connection may reach")
 	fs.BoolVarP(&f.linger, "linger", "l", false, "keep the process alive after the test is done, until Ctrl+C")
+	fs.BoolVarP(&f.paused, "paused", "p", false, "start the test paused, before setup(); with no REST API to resume it, it waits for Ctrl+C")
 	fs.BoolVar(&f.noSetup, "no-setup", false, "don't run setup()")
 	fs.BoolVar(&f.noTeardown, "no-teardown", false, "don't run teardown()")
 	fs.StringVarP(&f.config, "config", "c", "", "JSON config `file` (default ~/.config/k6/config.json)")
@@ -141,6 +143,7 @@ func optionFlags() [][2]string {
 		{"no-connection-reuse", "noConnectionReuse"}, {"no-vu-connection-reuse", "noVUConnectionReuse"},
 		{"discard-response-bodies", "discardResponseBodies"},
 		{"blacklist-ip", "blacklistIPs"}, {"block-hostnames", "blockHostnames"},
+		{"paused", "paused"},
 	}
 }
 

@@ -43,6 +43,9 @@ type Options struct {
 	// ("*.test") that no connection may reach.
 	BlacklistIPs   []string `json:"blacklistIPs"`
 	BlockHostnames []string `json:"blockHostnames"`
+	// Paused starts the run paused, before setup(), until it is resumed
+	// or interrupted.
+	Paused *bool `json:"paused"`
 }
 
 // Ignored lists the k6 options that mean nothing without HTTP tuning or
@@ -51,7 +54,7 @@ type Options struct {
 func Ignored() []string {
 	return []string{
 		"httpDebug", "rps", "dns", "tlsAuth",
-		"tlsCipherSuites", "tlsVersion", "paused", "cloud", "ext", "linger", "noUsageReport",
+		"tlsCipherSuites", "tlsVersion", "cloud", "ext", "linger", "noUsageReport",
 		"noColor", "summaryExport", "localIPs", "consoleOutput", "includeSystemEnvVars",
 		"compatibilityMode", "executionSegment", "executionSegmentSequence", "iterationDuration",
 	}

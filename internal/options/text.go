@@ -43,6 +43,7 @@ func textOptions() []textOption {
 		{"discardResponseBodies", "K6_DISCARD_RESPONSE_BODIES", parseBool},
 		{"blacklistIPs", "K6_BLACKLIST_IPS", parseList},
 		{"blockHostnames", "K6_BLOCK_HOSTNAMES", parseList},
+		{"paused", "K6_PAUSED", parseBool},
 	}
 }
 
