@@ -48,6 +48,8 @@ type runFlags struct {
 	blockHostnames        string
 	linger                bool
 	paused                bool
+	executionSegment      string
+	executionSegmentSeq   string
 	noSetup               bool
 	noTeardown            bool
 	config                string
@@ -102,6 +104,8 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.StringVar(&f.blacklistIPs, "blacklist-ip", "", "comma-separated CIDR `ranges` no connection may reach")
 	fs.StringVar(&f.blockHostnames, "block-hostnames", "", "comma-separated host `patterns` (\"*.test\") no connection may reach")
 	fs.BoolVarP(&f.linger, "linger", "l", false, "keep the process alive after the test is done, until Ctrl+C")
+	fs.StringVar(&f.executionSegment, "execution-segment", "", "limit execution to the specified `segment`, e.g. 10%, 1/3, 0.2:2/3; wstest runs only the whole test (0:1)")
+	fs.StringVar(&f.executionSegmentSeq, "execution-segment-sequence", "", "the execution segment `sequence`, e.g. 0,1/3,2/3,1")
 	fs.BoolVarP(&f.paused, "paused", "p", false, "start the test paused, before setup(); with no REST API to resume it, it waits for Ctrl+C")
 	fs.BoolVar(&f.noSetup, "no-setup", false, "don't run setup()")
 	fs.BoolVar(&f.noTeardown, "no-teardown", false, "don't run teardown()")
@@ -144,6 +148,7 @@ func optionFlags() [][2]string {
 		{"discard-response-bodies", "discardResponseBodies"},
 		{"blacklist-ip", "blacklistIPs"}, {"block-hostnames", "blockHostnames"},
 		{"paused", "paused"},
+		{"execution-segment", "executionSegment"}, {"execution-segment-sequence", "executionSegmentSequence"},
 	}
 }
 

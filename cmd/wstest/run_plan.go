@@ -140,6 +140,12 @@ func (f *runFlags) prepare(c *cli, fs *pflag.FlagSet, log *logger) (*runPlan, er
 		if of[0] == "stage" {
 			text = strings.Join(f.stages, ",")
 		}
+		if strings.HasPrefix(of[0], "execution-segment") {
+			// k6 refuses a segment it cannot read as a command-line error.
+			if err := wstest.CheckOptionText(of[1], text); err != nil {
+				return p, usageError{err}
+			}
+		}
 		p.opts = append(p.opts, wstest.WithOptionText(of[1], text))
 	}
 	for _, kv := range f.tags.kv {

@@ -46,6 +46,11 @@ type Options struct {
 	// Paused starts the run paused, before setup(), until it is resumed
 	// or interrupted.
 	Paused *bool `json:"paused"`
+	// ExecutionSegment and ExecutionSegmentSequence are k6's share of a
+	// test split between instances ("1/3:2/3", "0,1/3,2/3,1"); wstest
+	// accepts only the whole test (Validate).
+	ExecutionSegment         *string `json:"executionSegment"`
+	ExecutionSegmentSequence *string `json:"executionSegmentSequence"`
 }
 
 // Ignored lists the k6 options that mean nothing without HTTP tuning or
@@ -56,7 +61,7 @@ func Ignored() []string {
 		"httpDebug", "rps", "dns", "tlsAuth",
 		"tlsCipherSuites", "tlsVersion", "cloud", "ext", "linger", "noUsageReport",
 		"noColor", "summaryExport", "localIPs", "consoleOutput", "includeSystemEnvVars",
-		"compatibilityMode", "executionSegment", "executionSegmentSequence", "iterationDuration",
+		"compatibilityMode", "iterationDuration",
 	}
 }
 

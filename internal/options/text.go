@@ -44,6 +44,8 @@ func textOptions() []textOption {
 		{"blacklistIPs", "K6_BLACKLIST_IPS", parseList},
 		{"blockHostnames", "K6_BLOCK_HOSTNAMES", parseList},
 		{"paused", "K6_PAUSED", parseBool},
+		{"executionSegment", "K6_EXECUTION_SEGMENT", parseSegmentText},
+		{"executionSegmentSequence", "K6_EXECUTION_SEGMENT_SEQUENCE", parseSequenceText},
 	}
 }
 

@@ -32,6 +32,7 @@ func (o *Options) Validate() error {
 			problems = append(problems, fmt.Sprintf("blacklistIPs: %s", err))
 		}
 	}
+	problems = append(problems, o.segmentProblems()...)
 	scenarios, err := o.DeriveScenarios()
 	if err != nil {
 		problems = append(problems, err.Error())
