@@ -9,7 +9,9 @@ import "github.com/wsk6/wstest/internal/options"
 // "stages" "1s:2,1s:0", "userAgent", "summaryTrendStats" "avg,p(99)",
 // "summaryTimeUnit" "ms", "systemTags" "url,status", "noSetup" "true",
 // "noTeardown", "throw", "insecureSkipTLSVerify", "setupTimeout",
-// "teardownTimeout", "minIterationDuration". Text that does not parse
+// "teardownTimeout", "minIterationDuration", "paused" (see
+// LiveRun.Resume), "executionSegment" (the whole test only). Text that
+// does not parse
 // makes the run fail with a *ConfigError (exit 104).
 func WithOptionText(key, text string) Option {
 	return func(c *config) { c.optionText = append(c.optionText, [2]string{key, text}) }
