@@ -1,5 +1,7 @@
 package wstest
 
+import "github.com/wsk6/wstest/internal/options"
+
 // WithOptionText sets a k6 option from the text a command-line flag
 // gives it, in the command line's layer (it wins over the K6_* variables,
 // the script's options and the config file, key by key). The keys and
@@ -7,7 +9,9 @@ package wstest
 // "stages" "1s:2,1s:0", "userAgent", "summaryTrendStats" "avg,p(99)",
 // "summaryTimeUnit" "ms", "systemTags" "url,status", "noSetup" "true",
 // "noTeardown", "throw", "insecureSkipTLSVerify", "setupTimeout",
-// "teardownTimeout", "minIterationDuration". Text that does not parse
+// "teardownTimeout", "minIterationDuration", "paused" (see
+// LiveRun.Resume), "executionSegment" (the whole test only). Text that
+// does not parse
 // makes the run fail with a *ConfigError (exit 104).
 func WithOptionText(key, text string) Option {
 	return func(c *config) { c.optionText = append(c.optionText, [2]string{key, text}) }
@@ -35,4 +39,15 @@ func WithConfigJSON(raw []byte) Option {
 // neither evaluated nor shown, and a crossed one does not fail the run.
 func WithoutThresholds() Option {
 	return func(c *config) { c.noThresholds = true }
+}
+
+// CheckOptionText reports whether text is a valid value of option key as
+// a flag or K6_* variable gives it (the check WithOptionText makes when
+// the run starts), with k6's error text: `'abc' is not a valid
+// percentage, decimal, fraction or interval value` for an
+// executionSegment. The command line uses it to refuse a bad flag before
+// the run, as k6 does.
+func CheckOptionText(key, text string) error {
+	_, err := options.ParseText(key, text)
+	return err
 }

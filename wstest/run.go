@@ -103,7 +103,8 @@ type Progress struct {
 	Iterations  int64 // complete iterations
 	Interrupted int64 // interrupted iterations
 	Dropped     int64 // iterations arrival-rate scenarios dropped (no free VU)
-	// Stage is "setup" or "teardown" while that function runs, else "".
+	// Stage is "setup" or "teardown" while that function runs, "paused"
+	// while a paused run waits for Resume, else "".
 	Stage string
 }
 

@@ -37,6 +37,8 @@ type runner struct {
 	plan         atomic.Pointer[[]*options.Scenario]
 	ready        chan struct{} // closed once the plan is known or the run ended
 	readyOnce    sync.Once
+	resume       chan struct{} // closed by LiveRun.Resume
+	resumeOnce   sync.Once
 
 	rec  *recorder
 	exec *execState
@@ -54,7 +56,7 @@ type runner struct {
 
 func newRunner(script Script, cfg *config) *runner {
 	r := &runner{cfg: cfg, name: script.Name, rec: newRecorder(cfg.onLog, cfg.eventLimit), exec: &execState{start: time.Now()},
-		ready: make(chan struct{})}
+		ready: make(chan struct{}), resume: make(chan struct{})}
 	r.exec.onFail = func(reason string) { r.rec.Log(0, vu.LevelError, "test marked as failed: "+reason) }
 	r.registry = metrics.NewRegistry()
 	r.registry.SetSampleLimit(cfg.sampleLimit)
@@ -134,6 +136,9 @@ func (r *runner) run(script Script, res *Result) (err error) {
 
 // runTest runs setup, the scenarios and teardown.
 func (r *runner) runTest(vu0 *vuInstance, th *runThresholds) error {
+	if err := r.waitIfPaused(); err != nil {
+		return r.stopped(err) // as in k6: neither setup nor teardown
+	}
 	r.exec.stage.Store("setup")
 	if err := r.runSetup(vu0); err != nil {
 		return r.stopped(err)

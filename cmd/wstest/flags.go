@@ -51,6 +51,18 @@ type runFlags struct {
 	rps                   int64
 	httpDebug             string
 	linger                bool
+	paused                bool
+	executionSegment      string
+	executionSegmentSeq   string
+	address               string
+	profilingEnabled      bool
+	compatibilityMode     string
+	testType              string
+	tracesOutput          string
+	secretSources         []string
+	newSummary            bool
+	features              []string
+	logNSTimestamps       bool
 	noSetup               bool
 	noTeardown            bool
 	config                string
@@ -111,9 +123,21 @@ func newRunFlagSet(f *runFlags) *pflag.FlagSet {
 	fs.StringVar(&f.httpDebug, "http-debug", "", "log each HTTP request and response: headers, or with =full their bodies too")
 	fs.Lookup("http-debug").NoOptDefVal = "headers"
 	fs.BoolVarP(&f.linger, "linger", "l", false, "keep the process alive after the test is done, until Ctrl+C")
+	fs.StringVar(&f.executionSegment, "execution-segment", "", "limit execution to the specified `segment`, e.g. 10%, 1/3, 0.2:2/3; wstest runs only the whole test (0:1)")
+	fs.StringVar(&f.executionSegmentSeq, "execution-segment-sequence", "", "the execution segment `sequence`, e.g. 0,1/3,2/3,1")
+	fs.BoolVarP(&f.paused, "paused", "p", false, "start the test paused, before setup(); with no REST API to resume it, it waits for Ctrl+C")
 	fs.BoolVar(&f.noSetup, "no-setup", false, "don't run setup()")
 	fs.BoolVar(&f.noTeardown, "no-teardown", false, "don't run teardown()")
 	fs.StringVarP(&f.config, "config", "c", "", "JSON config `file` (default ~/.config/k6/config.json)")
+	fs.BoolVar(&f.logNSTimestamps, "log-ns-timestamps", false, "switch log timestamp precision from second to nanosecond")
+	fs.StringVarP(&f.testType, "type", "t", "", "override test type: js; wstest cannot run archives")
+	fs.StringVar(&f.compatibilityMode, "compatibility-mode", "extended", "JavaScript compiler compatibility mode: extended, base or experimental_enhanced (wstest compiles every script the same way)")
+	fs.StringVar(&f.tracesOutput, "traces-output", "none", "set the output for k6 traces: none (wstest has no otel exporter)")
+	fs.BoolVar(&f.newSummary, "new-machine-readable-summary", false, "not available: wstest writes the summary export and handleSummary data in k6's current shape")
+	fs.StringArrayVar(&f.features, "features", nil, "enable k6 feature `flags`; wstest has none, so it has no effect")
+	fs.StringArrayVar(&f.secretSources, "secret-source", nil, "a secret `source` (file=PATH, env): not available, wstest has no k6/secrets module; pass values with -e")
+	fs.StringVarP(&f.address, "address", "a", "", "accepted, no effect: wstest has no REST API")
+	fs.BoolVar(&f.profilingEnabled, "profiling-enabled", false, "accepted, no effect: wstest has no REST API to serve pprof")
 	fs.BoolVar(&f.noUsageReport, "no-usage-report", false, "accepted for k6 compatibility: wstest sends no usage report")
 	fs.BoolVar(&f.noFixtures, "no-fixtures", false, "do not start the embedded fixture server")
 	fs.StringArrayVar(&f.fixtureHosts, "fixture-host", nil, "dial `NAME[:PORT]` (every port of NAME; ws, wss, http, https) to the embedded fixtures, which stand in for the demo hosts echo.websocket.org, localhost:10000, quickpizza.grafana.com and test-api.k6.io; repeatable")
@@ -134,6 +158,9 @@ func envFlags() [][2]string {
 		{"log-output", "K6_LOG_OUTPUT"}, {"log-format", "K6_LOG_FORMAT"}, {"console-output", "K6_CONSOLE_OUTPUT"},
 		{"config", "K6_CONFIG"}, {"linger", "K6_LINGER"},
 		{"no-usage-report", "K6_NO_USAGE_REPORT"},
+		{"type", "K6_TYPE"}, {"compatibility-mode", "K6_COMPATIBILITY_MODE"}, {"traces-output", "K6_TRACES_OUTPUT"},
+		{"new-machine-readable-summary", "K6_NEW_MACHINE_READABLE_SUMMARY"}, {"features", "K6_FEATURES"},
+		{"secret-source", "K6_SECRET_SOURCE"}, {"address", "K6_ADDRESS"},
 	}
 }
 
@@ -152,6 +179,8 @@ func optionFlags() [][2]string {
 		{"discard-response-bodies", "discardResponseBodies"},
 		{"blacklist-ip", "blacklistIPs"}, {"block-hostnames", "blockHostnames"},
 		{"dns", "dns"}, {"local-ips", "localIPs"}, {"rps", "rps"}, {"http-debug", "httpDebug"},
+		{"paused", "paused"},
+		{"execution-segment", "executionSegment"}, {"execution-segment-sequence", "executionSegmentSequence"},
 	}
 }
 

@@ -48,6 +48,12 @@ func TestHelpAndVersion(t *testing.T) {
 	g.Expect(r.stderr).To(BeEmpty())
 	g.Expect(r.stdout).To(ContainSubstring("-u, --vus int"))
 	g.Expect(r.stdout).To(ContainSubstring("--fixture-host NAME"))
+	for _, flag := range []string{"-p, --paused", "--execution-segment segment", "--execution-segment-sequence sequence",
+		"-a, --address string", "--profiling-enabled", "--compatibility-mode string", "-t, --type string",
+		"--traces-output string", "--secret-source source", "--new-machine-readable-summary", "--features flags",
+		"--log-ns-timestamps"} {
+		g.Expect(r.stdout).To(ContainSubstring(flag))
+	}
 
 	for _, args := range [][]string{{"version"}, {"--version"}} {
 		r = wstestCLI(t, nil, "", args...)

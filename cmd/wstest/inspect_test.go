@@ -17,6 +17,9 @@ func TestInspect(t *testing.T) {
 	g.Expect(opts).To(HaveKeyWithValue("iterations", BeEquivalentTo(3)))
 	g.Expect(opts).To(HaveKeyWithValue("userAgent", "env/1"))
 	g.Expect(opts).To(HaveKeyWithValue("duration", BeNil()))
+	for _, key := range []string{"paused", "executionSegment", "executionSegmentSequence"} {
+		g.Expect(opts).To(HaveKeyWithValue(key, BeNil()))
+	}
 	g.Expect(r.stderr).NotTo(ContainSubstring("setup ran"))
 
 	r = wstestCLI(t, nil, "", "inspect", "testdata/syntax.js")

@@ -30,6 +30,15 @@ type logger struct {
 	// bars is the progress display drawn on the same terminal, if any:
 	// a line is written above it, as k6 does.
 	bars atomic.Pointer[progress]
+	nano bool // --log-ns-timestamps: RFC 3339 with nanoseconds
+}
+
+// timestamp is a line's time field.
+func (l *logger) timestamp() string {
+	if l.nano {
+		return l.now().Format(time.RFC3339Nano)
+	}
+	return l.now().Format(time.RFC3339)
 }
 
 // levelRank orders the log levels; -1 for a name that is not one.
@@ -70,7 +79,7 @@ func (l *logger) log(level, msg string, fields ...field) {
 	case l.format == "raw":
 		line = msg + "\n"
 	case l.format == "json":
-		obj := map[string]string{"level": level, "msg": msg, "time": l.now().Format(time.RFC3339)}
+		obj := map[string]string{"level": level, "msg": msg, "time": l.timestamp()}
 		for _, f := range fields {
 			obj[f.key] = f.value
 		}
@@ -78,7 +87,7 @@ func (l *logger) log(level, msg string, fields ...field) {
 		line = string(b) + "\n"
 	default:
 		var b strings.Builder
-		fmt.Fprintf(&b, "time=%s level=%s msg=%s", logfmtValue(l.now().Format(time.RFC3339)), level, logfmtValue(msg))
+		fmt.Fprintf(&b, "time=%s level=%s msg=%s", logfmtValue(l.timestamp()), level, logfmtValue(msg))
 		for _, f := range fields {
 			fmt.Fprintf(&b, " %s=%s", f.key, logfmtValue(f.value))
 		}

@@ -48,6 +48,8 @@ func TestProgressBlock(t *testing.T) {
 	p.Stage = "setup"
 	g.Expect(progressBlock(p, scs, false, false)[0]).To(Equal("Run      [ 100% ] setup()"))
 	g.Expect(progressBlock(p, scs[:0], false, false)[0]).To(Equal("Run   [ 100% ] setup()"))
+	p.Stage = "paused"
+	g.Expect(progressBlock(p, scs, false, false)[0]).To(Equal("Run      [ 100% ] paused"))
 	p.Stage = ""
 	scs[0].Finished, scs[0].Progress = true, 1
 	g.Expect(progressBlock(p, scs, false, false)[2]).To(Equal("steady ✓ [ 100% ] 2 VUs  10s"))

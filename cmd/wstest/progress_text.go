@@ -78,7 +78,11 @@ func progressBlock(p wstest.Progress, scs []wstest.ScenarioProgress, final, tty 
 		nameWidth = max(nameWidth, min(len(sc.Name), 30))
 	}
 	if p.Stage != "" && !final {
-		lines[0] = fmt.Sprintf("%-*s   %s %s()", nameWidth, "Run", bar(1, tty), p.Stage)
+		stage := p.Stage + "()" // setup(), teardown()
+		if p.Stage == "paused" {
+			stage = p.Stage
+		}
+		lines[0] = fmt.Sprintf("%-*s   %s %s", nameWidth, "Run", bar(1, tty), stage)
 	}
 	for _, sc := range scs {
 		glyph := " "

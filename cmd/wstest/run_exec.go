@@ -26,7 +26,7 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 			return wstest.ExitInvalidConfig
 		}
 		defer fh.Close()
-		console = &logger{w: fh, format: log.format, verbose: log.verbose, now: c.now} // no colour in a file
+		console = &logger{w: fh, format: log.format, verbose: log.verbose, now: c.now, nano: log.nano} // no colour in a file
 	}
 	opts := append(p.opts, wstest.WithLogOutput(func(e wstest.LogEntry) {
 		switch {

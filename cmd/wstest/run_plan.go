@@ -47,12 +47,19 @@ func (f *runFlags) readEnv(fs *pflag.FlagSet, getenv func(string) (string, bool)
 	if _, ok := getenv("NO_COLOR"); ok {
 		f.noColor = true
 	}
+	// As in k6, these two are on when the variable is set, whatever its value.
+	if _, ok := getenv("K6_PROFILING_ENABLED"); ok && !fs.Changed("profiling-enabled") {
+		f.profilingEnabled = true
+	}
+	if _, ok := getenv("K6_LOG_NS_TIMESTAMPS"); ok && !fs.Changed("log-ns-timestamps") {
+		f.logNSTimestamps = true
+	}
 	return nil
 }
 
 // logger makes the logger of --log-output and --log-format.
 func (f *runFlags) logger(c *cli) (*logger, func(), error) {
-	l := &logger{w: c.stderr, verbose: f.verbose, now: c.now, color: c.stderrTTY && !f.noColor, start: c.now()}
+	l := &logger{w: c.stderr, verbose: f.verbose, now: c.now, color: c.stderrTTY && !f.noColor, start: c.now(), nano: f.logNSTimestamps}
 	switch f.logFormat {
 	case "", "text":
 	case "json", "raw":
@@ -99,6 +106,9 @@ func (f *runFlags) prepare(c *cli, fs *pflag.FlagSet, log *logger) (*runPlan, er
 		return p, err
 	}
 	p.script = script
+	if err := f.checkK6Runtime(script, log); err != nil {
+		return p, err
+	}
 	if !(f.timeScale > 0 && f.timeScale <= 1) {
 		return p, usageError{fmt.Errorf("--time-scale must be in (0, 1], got %v", f.timeScale)}
 	}
@@ -139,6 +149,12 @@ func (f *runFlags) prepare(c *cli, fs *pflag.FlagSet, log *logger) (*runPlan, er
 		text := fs.Lookup(of[0]).Value.String()
 		if of[0] == "stage" {
 			text = strings.Join(f.stages, ",")
+		}
+		if strings.HasPrefix(of[0], "execution-segment") {
+			// k6 refuses a segment it cannot read as a command-line error.
+			if err := wstest.CheckOptionText(of[1], text); err != nil {
+				return p, usageError{err}
+			}
 		}
 		p.opts = append(p.opts, wstest.WithOptionText(of[1], text))
 	}

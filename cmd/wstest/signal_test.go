@@ -180,3 +180,31 @@ func TestLingerWaitsForASignal(t *testing.T) {
 	g.Expect(p.wait(t)).To(Equal(0))
 	g.Expect(p.stdout.String()).To(ContainSubstring("TOTAL RESULTS"))
 }
+
+func TestPausedWaitsForASignalWithoutSetupOrTeardown(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  []string
+		args []string
+	}{
+		{"--paused", nil, []string{"--paused"}},
+		{"-p", nil, []string{"-p"}},
+		{"K6_PAUSED", []string{"K6_PAUSED=true"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			g := NewWithT(t)
+			export := filepath.Join(t.TempDir(), "export.json")
+			args := append(append([]string{"run", "--summary-export", export}, tc.args...), "testdata/paused.js")
+			p := startProcess(t, tc.env, args...)
+			p.stdout.waitFor(t, "[ 100% ] paused") // the progress, drawn every second
+			g.Expect(p.cmd.Process.Signal(syscall.SIGINT)).To(Succeed())
+			g.Expect(p.wait(t)).To(Equal(105))
+			stderr := p.stderr.String()
+			g.Expect(stderr).To(ContainSubstring(`level=error msg="test run was aborted because k6 received a 'interrupt' signal"`))
+			g.Expect(stderr).NotTo(ContainSubstring("ran"), "neither setup, an iteration nor teardown runs")
+			g.Expect(p.stdout.String()).To(ContainSubstring("█ TOTAL RESULTS"))
+			g.Expect(readFile(t, export)).To(ContainSubstring(`"metrics"`))
+		})
+	}
+}

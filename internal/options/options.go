@@ -54,6 +54,14 @@ type Options struct {
 	// HTTPDebug logs each HTTP request and response: "full" with bodies,
 	// any other non-empty value ("headers") without.
 	HTTPDebug string `json:"httpDebug"`
+	// Paused starts the run paused, before setup(), until it is resumed
+	// or interrupted.
+	Paused *bool `json:"paused"`
+	// ExecutionSegment and ExecutionSegmentSequence are k6's share of a
+	// test split between instances ("1/3:2/3", "0,1/3,2/3,1"); wstest
+	// accepts only the whole test (Validate).
+	ExecutionSegment         *string `json:"executionSegment"`
+	ExecutionSegmentSequence *string `json:"executionSegmentSequence"`
 }
 
 // Ignored lists the k6 options that mean nothing without HTTP tuning or
@@ -61,9 +69,9 @@ type Options struct {
 // load unchanged, and have no effect.
 func Ignored() []string {
 	return []string{
-		"tlsAuth", "tlsCipherSuites", "tlsVersion", "paused", "cloud", "ext", "linger", "noUsageReport",
+		"tlsAuth", "tlsCipherSuites", "tlsVersion", "cloud", "ext", "linger", "noUsageReport",
 		"noColor", "summaryExport", "consoleOutput", "includeSystemEnvVars",
-		"compatibilityMode", "executionSegment", "executionSegmentSequence", "iterationDuration",
+		"compatibilityMode", "iterationDuration",
 	}
 }
 

@@ -48,6 +48,9 @@ func textOptions() []textOption {
 		{"localIPs", "K6_LOCAL_IPS", parseIPPoolText},
 		{"rps", "K6_RPS", parseInt},
 		{"httpDebug", "K6_HTTP_DEBUG", parseString},
+		{"paused", "K6_PAUSED", parseBool},
+		{"executionSegment", "K6_EXECUTION_SEGMENT", parseSegmentText},
+		{"executionSegmentSequence", "K6_EXECUTION_SEGMENT_SEQUENCE", parseSequenceText},
 	}
 }
 

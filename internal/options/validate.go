@@ -40,6 +40,7 @@ func (o *Options) Validate() error {
 			problems = append(problems, err.Error())
 		}
 	}
+	problems = append(problems, o.segmentProblems()...)
 	scenarios, err := o.DeriveScenarios()
 	if err != nil {
 		problems = append(problems, err.Error())
