@@ -22,7 +22,7 @@ type execState struct {
 	options func() any              // the consolidated options, once known
 	onFail  func(reason string)     // logs k6's message at the call, if set
 
-	stage       atomic.Value // string: "setup", "teardown" while they run, "paused"
+	stage       atomic.Value // string: "init", "setup", "teardown" while they run, "paused"
 	iterations  atomic.Int64
 	interrupted atomic.Int64
 	activeVUs   atomic.Int64

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/wsk6/wstest/internal/executor"
 )
 
 // RunFile runs the script file at path to its end.
@@ -103,9 +105,13 @@ type Progress struct {
 	Iterations  int64 // complete iterations
 	Interrupted int64 // interrupted iterations
 	Dropped     int64 // iterations arrival-rate scenarios dropped (no free VU)
-	// Stage is "setup" or "teardown" while that function runs, "paused"
-	// while a paused run waits for Resume, else "".
+	// Stage is "init" while the VUs run their init code, "setup" or
+	// "teardown" while that function runs, "paused" while the run waits to
+	// be resumed (the paused option), else "".
 	Stage string
+	// InitVUs is how many VUs the run makes before it starts (the most its
+	// scenarios use at once); VUs counts them while Stage is "init".
+	InitVUs int64
 }
 
 // Progress tells how far the run has got; cheap enough to poll.
@@ -114,6 +120,9 @@ func (l *LiveRun) Progress() Progress {
 	stage, _ := e.stage.Load().(string)
 	p := Progress{Elapsed: time.Since(e.start), VUs: e.vusInited.Load(), ActiveVUs: e.activeVUs.Load(),
 		Iterations: e.iterations.Load(), Interrupted: e.interrupted.Load(), Stage: stage}
+	if plan := l.r.plan.Load(); plan != nil {
+		p.InitVUs = int64(executor.PlannedVUs(*plan))
+	}
 	if runs := l.r.scenarioRuns.Load(); runs != nil {
 		for _, s := range *runs {
 			p.Dropped += s.ex.Dropped()

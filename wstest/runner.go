@@ -134,8 +134,13 @@ func (r *runner) run(script Script, res *Result) (err error) {
 	return err
 }
 
-// runTest runs setup, the scenarios and teardown.
+// runTest makes the VUs, then runs setup, the scenarios and teardown, in
+// k6's order: every VU's init code runs before setup().
 func (r *runner) runTest(vu0 *vuInstance, th *runThresholds) error {
+	r.exec.stage.Store("init")
+	if err := r.initVUs(); err != nil {
+		return r.stopped(err)
+	}
 	if err := r.waitIfPaused(); err != nil {
 		return r.stopped(err) // as in k6: neither setup nor teardown
 	}
@@ -144,9 +149,6 @@ func (r *runner) runTest(vu0 *vuInstance, th *runThresholds) error {
 		return r.stopped(err)
 	}
 	r.exec.stage.Store("")
-	if err := r.initVUs(); err != nil {
-		return r.stopped(err)
-	}
 	stopEval := th.watch(r)
 	stopGauges := r.watchVUs()
 	r.runScenarios()

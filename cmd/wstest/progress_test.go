@@ -50,7 +50,9 @@ func TestProgressBlock(t *testing.T) {
 	g.Expect(progressBlock(p, scs[:0], false, false)[0]).To(Equal("Run   [ 100% ] setup()"))
 	p.Stage = "paused"
 	g.Expect(progressBlock(p, scs, false, false)[0]).To(Equal("Run      [ 100% ] paused"))
-	p.Stage = ""
+	p.Stage, p.VUs, p.InitVUs = "init", 1, 3
+	g.Expect(progressBlock(p, scs, false, false)[0]).To(Equal("Init     [  33% ] 1/3 VUs initialized"))
+	p.Stage, p.VUs = "", 3
 	scs[0].Finished, scs[0].Progress = true, 1
 	g.Expect(progressBlock(p, scs, false, false)[2]).To(Equal("steady ✓ [ 100% ] 2 VUs  10s"))
 	g.Expect(progressBlock(p, scs, true, false)[1]).To(HavePrefix("fixed  ✗ [  10% ]"))

@@ -77,12 +77,20 @@ func progressBlock(p wstest.Progress, scs []wstest.ScenarioProgress, final, tty 
 	for _, sc := range scs {
 		nameWidth = max(nameWidth, min(len(sc.Name), 30))
 	}
-	if p.Stage != "" && !final {
-		stage := p.Stage + "()" // setup(), teardown()
-		if p.Stage == "paused" {
-			stage = p.Stage
+	switch {
+	case final:
+	case p.Stage == "init":
+		// As k6's init bar: the VUs made so far, zero-padded to the total.
+		done := 1.0
+		if p.InitVUs > 0 {
+			done = float64(p.VUs) / float64(p.InitVUs)
 		}
-		lines[0] = fmt.Sprintf("%-*s   %s %s", nameWidth, "Run", bar(1, tty), stage)
+		w := len(fmt.Sprint(p.InitVUs))
+		lines[0] = fmt.Sprintf("%-*s   %s %0*d/%d VUs initialized", nameWidth, "Init", bar(done, tty), w, p.VUs, p.InitVUs)
+	case p.Stage == "paused":
+		lines[0] = fmt.Sprintf("%-*s   %s paused", nameWidth, "Run", bar(1, tty))
+	case p.Stage != "":
+		lines[0] = fmt.Sprintf("%-*s   %s %s()", nameWidth, "Run", bar(1, tty), p.Stage) // setup(), teardown()
 	}
 	for _, sc := range scs {
 		glyph := " "
