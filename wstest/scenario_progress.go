@@ -22,9 +22,16 @@ type ScenarioProgress struct {
 	StartTime time.Duration
 	// Progress is in [0, 1]: the share of iterations done for the
 	// iteration-based executors, of the duration elapsed for the others.
-	Progress  float64
+	Progress float64
+	// ActiveVUs is how many of its VUs are inside an iteration now (k6's
+	// running VUs of an arrival-rate scenario); MaxVUs is the most it may
+	// use (vus, the stages' largest target, maxVUs).
 	ActiveVUs int64
 	MaxVUs    int64
+	// ActivatedVUs is how many VUs the scenario holds now: for ramping-vus
+	// those its stages have started and not yet released (one finishing an
+	// iteration after a ramp-down still counts), for the others VUs.
+	ActivatedVUs int64
 	// Iterations counts the iterations that have returned.
 	Iterations int64
 	// TotalIterations is the number of iterations of shared-iterations and
@@ -32,7 +39,8 @@ type ScenarioProgress struct {
 	// IterationsPerVU is per-vu-iterations' count for one VU.
 	TotalIterations int64
 	IterationsPerVU int64
-	// Elapsed is the time since the scenario started; Duration is how long
+	// Elapsed is the time since the scenario started, or how long it ran
+	// once Finished; Duration is how long
 	// it may start iterations (duration, the stages' sum, maxDuration);
 	// MaxDuration adds its gracefulStop (and gracefulRampDown).
 	Elapsed     time.Duration
@@ -44,14 +52,26 @@ type ScenarioProgress struct {
 	Stages           int
 	Started          bool
 	Finished         bool
+	// Waiting is true once the run's scenarios have begun while this one
+	// waits for its startTime (StartsIn is the time left), also when the
+	// run ended before it came.
+	Waiting  bool
+	StartsIn time.Duration
+	// Interrupted is true when the scenario ended because the run was
+	// stopped (aborted, interrupted), not at its own end.
+	Interrupted bool
 	// VUs is how many VUs the scenario has made: for an arrival-rate one its
 	// preAllocatedVUs plus those made during the run, up to maxVUs.
 	VUs int64
 	// Dropped counts the iterations an arrival-rate scenario dropped (no
-	// free VU), and Rate is the iteration rate it asks for now, per second
-	// (0 for the other executors).
+	// free VU). Rate is its iteration rate per second as k6's progress shows
+	// it: constant-arrival-rate's rate, for ramping-arrival-rate the rate of
+	// the iterations it schedules now (one over the gap between the
+	// iteration due next and the one before), kept once it has ended; MaxRate
+	// is the highest rate per second. Both are 0 for the other executors.
 	Dropped int64
 	Rate    float64
+	MaxRate float64
 }
 
 // Ready is closed once the run's scenarios are known (the options are
@@ -77,16 +97,22 @@ func (l *LiveRun) Scenarios() []ScenarioProgress {
 		if s := runs[sc.Name]; s != nil {
 			sp.Progress = s.ex.Progress()
 			sp.ActiveVUs = s.active.Load()
+			sp.ActivatedVUs = s.ex.Activated()
 			sp.Iterations = s.ex.IterationsDone()
 			sp.Finished = s.finished.Load()
+			sp.Interrupted = s.ex.Interrupted()
 			sp.VUs = s.ex.VUs()
 			sp.Dropped = s.ex.Dropped()
-			if start := s.ex.Start(); !start.IsZero() {
-				sp.Started = true
-				sp.Elapsed = time.Since(start)
-				if sc.IsArrivalRate() && !sp.Finished && sp.Progress < 1 {
-					sp.Rate = executor.Rate(sc, sp.Elapsed) * float64(time.Second) / float64(sc.TimeUnitDuration())
-				}
+			sp.Rate = s.ex.RatePerSecond()
+			start, end := s.ex.Start(), s.ex.End()
+			switch launched := s.ex.Launched(); {
+			case !end.IsZero():
+				sp.Started, sp.Elapsed = true, end.Sub(start)
+			case !start.IsZero():
+				sp.Started, sp.Elapsed = true, time.Since(start)
+			case !launched.IsZero():
+				sp.Waiting = true
+				sp.StartsIn = max(sp.StartTime-time.Since(launched), 0)
 			}
 		}
 		out = append(out, sp)
@@ -100,6 +126,9 @@ func planned(sc *options.Scenario) ScenarioProgress {
 		StartTime: time.Duration(sc.StartTime), MaxVUs: int64(executor.MaxVUs(sc)),
 		Duration: executor.TotalDuration(sc), MaxDuration: executor.MaxDuration(sc) - time.Duration(sc.StartTime),
 		GracefulStop: sc.GracefulStopDuration(), Stages: len(sc.Stages)}
+	if sc.IsArrivalRate() {
+		sp.MaxRate = executor.MaxRatePerSecond(sc)
+	}
 	switch sc.Executor {
 	case options.SharedIterations:
 		sp.TotalIterations = sc.IterationCount()

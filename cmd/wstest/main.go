@@ -29,6 +29,9 @@ func main() {
 		stdoutTTY: isTerminal(os.Stdout),
 		stderrTTY: isTerminal(os.Stderr),
 	}
+	if c.stdoutTTY {
+		c.stdoutWidth = terminalWidth(os.Stdout)
+	}
 	os.Exit(c.main(os.Args[1:]))
 }
 
@@ -41,8 +44,9 @@ type cli struct {
 	signals        <-chan os.Signal // nil: no signal handling
 	exit           func(code int)   // a second signal exits at once through it
 	now            func() time.Time
-	stdoutTTY      bool // progress redrawn in place, header and summary in colour
-	stderrTTY      bool // log lines in logrus's short coloured form
+	stdoutTTY      bool       // progress redrawn in place, header and summary in colour
+	stdoutWidth    func() int // the terminal's width, read at each redraw; nil off a terminal
+	stderrTTY      bool       // log lines in logrus's short coloured form
 }
 
 const usage = `wstest runs k6-style JavaScript WebSocket test scripts.

@@ -16,6 +16,21 @@ import (
 // isTerminal reports whether f is a terminal.
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
+// defaultTermWidth is the width assumed of a terminal that does not say.
+const defaultTermWidth = 80
+
+// terminalWidth returns a function that reads the width of the terminal
+// f is, as it is now (the user may resize it).
+func terminalWidth(f *os.File) func() int {
+	return func() int {
+		w, _, err := term.GetSize(int(f.Fd()))
+		if err != nil || w <= 0 {
+			return defaultTermWidth
+		}
+		return w
+	}
+}
+
 // progress draws k6's progress block on stdout: on a terminal redrawn in
 // place ten times a second (log lines go above it), otherwise a new block
 // every second; its final state after the summary.
@@ -25,7 +40,8 @@ type progress struct {
 	script  string
 	outputs string
 	tty     bool
-	color   bool // ✓ green, ✗ red, the bar's unfilled part dim
+	width   func() int // the terminal's width, read at each redraw
+	color   bool       // ✓ green, ✗ red, • and the bar's unfilled part dim
 
 	mu       sync.Mutex // one writer of the block at a time
 	lines    int        // lines of the block on the terminal now
@@ -35,9 +51,10 @@ type progress struct {
 }
 
 // startProgress prints the header once the plan is known, then draws
-// blocks until stop.
-func startProgress(run *wstest.LiveRun, w io.Writer, tty, color bool, script, outputs string) *progress {
-	p := &progress{run: run, w: w, tty: tty, color: color, script: script, outputs: outputs,
+// blocks until stop; width is nil when w is not a terminal.
+func startProgress(run *wstest.LiveRun, w io.Writer, width func() int, color bool, script, outputs string) *progress {
+	tty := width != nil
+	p := &progress{run: run, w: w, tty: tty, width: width, color: color, script: script, outputs: outputs,
 		done: make(chan struct{}), finished: make(chan struct{})}
 	interval := time.Second
 	if tty {
@@ -124,10 +141,11 @@ func (p *progress) clear() {
 // draw writes one block, preceded by a blank line off a terminal when
 // spaced.
 func (p *progress) draw(final, spaced bool) {
-	block := progressBlock(p.run.Progress(), p.run.Scenarios(), final, p.tty)
-	if p.color {
-		block = colorBlock(block)
+	termWidth := 0
+	if p.tty {
+		termWidth = p.width()
 	}
+	block := progressBlock(p.run.Progress(), p.run.Scenarios(), final, termWidth, p.color)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.stopped && !final {
@@ -155,18 +173,4 @@ func (p *progress) draw(final, spaced bool) {
 		}
 	}
 	_, _ = io.WriteString(p.w, b.String())
-}
-
-// colorBlock colours a block's glyphs and the unfilled part of its bars.
-func colorBlock(block []string) []string {
-	out := make([]string, len(block))
-	for i, l := range block {
-		l = strings.Replace(l, "✓", "\x1b[32m✓\x1b[0m", 1)
-		l = strings.Replace(l, "✗", "\x1b[31m✗\x1b[0m", 1)
-		if a, b := strings.Index(l, ">"), strings.Index(l, "]"); a >= 0 && b > a && strings.Contains(l[a:b], "-") {
-			l = l[:a+1] + "\x1b[2m" + l[a+1:b] + "\x1b[0m" + l[b:]
-		}
-		out[i] = l
-	}
-	return out
 }

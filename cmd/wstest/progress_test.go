@@ -23,6 +23,11 @@ func TestFmtElapsed(t *testing.T) {
 		{61 * time.Second, 5 * time.Minute, "1m01.0s"},
 		{100 * time.Millisecond, 10*time.Minute + 30*time.Second, "00m00.1s"},
 		{time.Hour + time.Second, 2 * time.Hour, "1h00m01.0s"},
+		{time.Hour + time.Second, 20 * time.Hour, "01h00m01.0s"},
+		{25 * time.Hour, 48 * time.Hour, "1d01h00m00.0s"},
+		{25 * time.Hour, 300 * time.Hour, "01d01h00m00.0s"},
+		{12 * time.Second, 5 * time.Second, "12.0s"},                // longer than its limit: wider
+		{1949 * time.Millisecond, 9960 * time.Millisecond, "01.9s"}, // the limit rounds to 10.0s
 	}
 	for _, tt := range tests {
 		if got := fmtElapsed(tt.d, tt.limit); got != tt.want {
@@ -31,31 +36,131 @@ func TestFmtElapsed(t *testing.T) {
 	}
 }
 
+// Scenarios in the states k6 draws, for TestProgressBlock.
+var (
+	fixedSc = wstest.ScenarioProgress{Name: "fixed", Executor: "shared-iterations", MaxVUs: 1, ActiveVUs: 1, Progress: 0.1,
+		Elapsed: time.Second, Duration: 12 * time.Second, MaxDuration: 42 * time.Second, GracefulStop: 30 * time.Second,
+		Iterations: 2, TotalIterations: 20, Started: true}
+	steadySc = wstest.ScenarioProgress{Name: "steady", Executor: "constant-vus", MaxVUs: 2, ActiveVUs: 2, Progress: 0.1,
+		Elapsed: time.Second, Duration: 10 * time.Second, MaxDuration: 11 * time.Second, GracefulStop: time.Second, Started: true}
+	perVUSc = wstest.ScenarioProgress{Name: "pervu", Executor: "per-vu-iterations", MaxVUs: 2, Progress: 0.75,
+		Elapsed: time.Second, Duration: 5 * time.Second, MaxDuration: 35 * time.Second, GracefulStop: 30 * time.Second,
+		Iterations: 6, TotalIterations: 8, IterationsPerVU: 4, Started: true}
+	rampSc = wstest.ScenarioProgress{Name: "ramp", Executor: "ramping-vus", MaxVUs: 10, ActivatedVUs: 3, ActiveVUs: 2,
+		Progress: 1.0 / 3, Elapsed: time.Second, Duration: 3 * time.Second, MaxDuration: 33 * time.Second,
+		GracefulStop: 30 * time.Second, Started: true}
+	carSc = wstest.ScenarioProgress{Name: "car", Executor: "constant-arrival-rate", MaxVUs: 100, VUs: 10, Progress: 0.1,
+		Elapsed: time.Second, Duration: 10 * time.Second, MaxDuration: 40 * time.Second, GracefulStop: 30 * time.Second,
+		Rate: 5, MaxRate: 5, Started: true}
+	rarSc = wstest.ScenarioProgress{Name: "rar", Executor: "ramping-arrival-rate", MaxVUs: 5, VUs: 2, ActiveVUs: 1,
+		Progress: 0.5, Elapsed: 2 * time.Second, Duration: 4 * time.Second, MaxDuration: 34 * time.Second,
+		GracefulStop: 30 * time.Second, Rate: 12.5, MaxRate: 100, Started: true}
+)
+
+// with returns sc changed by f.
+func with(sc wstest.ScenarioProgress, f func(*wstest.ScenarioProgress)) wstest.ScenarioProgress {
+	f(&sc)
+	return sc
+}
+
 func TestProgressBlock(t *testing.T) {
-	g := NewWithT(t)
-	scs := []wstest.ScenarioProgress{
-		{Name: "steady", Executor: "constant-vus", MaxVUs: 2, ActiveVUs: 2, Progress: 0.1, Elapsed: time.Second,
-			Duration: 10 * time.Second, MaxDuration: 11 * time.Second, Started: true},
-		{Name: "fixed", Executor: "shared-iterations", MaxVUs: 1, ActiveVUs: 1, Progress: 0.1, Elapsed: time.Second,
-			Duration: 12 * time.Second, MaxDuration: 42 * time.Second, Iterations: 2, TotalIterations: 20, Started: true},
+	running := wstest.Progress{Elapsed: time.Second, VUs: 3, ActiveVUs: 3, Iterations: 4}
+	runLine := "running (01.0s), 3/3 VUs, 4 complete and 0 interrupted iterations"
+	finished := func(sc *wstest.ScenarioProgress) {
+		sc.Finished, sc.Progress, sc.Elapsed = true, 1, sc.Duration+time.Second
 	}
-	p := wstest.Progress{Elapsed: time.Second, VUs: 3, ActiveVUs: 3, Iterations: 4}
-	g.Expect(progressBlock(p, scs, false, false)).To(Equal([]string{
-		"running (01.0s), 3/3 VUs, 4 complete and 0 interrupted iterations",
-		"fixed    [  10% ] 1 VUs  01.0s/12s  02/20 shared iters",
-		"steady   [  10% ] 2 VUs  01.0s/10s",
-	}))
-	p.Stage = "setup"
-	g.Expect(progressBlock(p, scs, false, false)[0]).To(Equal("Run      [ 100% ] setup()"))
-	g.Expect(progressBlock(p, scs[:0], false, false)[0]).To(Equal("Run   [ 100% ] setup()"))
-	p.Stage = "paused"
-	g.Expect(progressBlock(p, scs, false, false)[0]).To(Equal("Run      [ 100% ] paused"))
-	p.Stage, p.VUs, p.InitVUs = "init", 1, 3
-	g.Expect(progressBlock(p, scs, false, false)[0]).To(Equal("Init     [  33% ] 1/3 VUs initialized"))
-	p.Stage, p.VUs = "", 3
-	scs[0].Finished, scs[0].Progress = true, 1
-	g.Expect(progressBlock(p, scs, false, false)[2]).To(Equal("steady ✓ [ 100% ] 2 VUs  10s"))
-	g.Expect(progressBlock(p, scs, true, false)[1]).To(HavePrefix("fixed  ✗ [  10% ]"))
+	tests := []struct {
+		name      string
+		p         wstest.Progress
+		scs       []wstest.ScenarioProgress
+		final     bool
+		termWidth int
+		color     bool
+		want      []string
+	}{
+		{name: "running: columns aligned, the second padded past the shorter line's last", p: running,
+			scs: []wstest.ScenarioProgress{steadySc, fixedSc}, want: []string{runLine,
+				"fixed    [  10% ] 1 VUs  01.0s/12s  02/20 shared iters",
+				"steady   [  10% ] 2 VUs  01.0s/10s "}},
+		{name: "alone, nothing to pad", p: running, scs: []wstest.ScenarioProgress{steadySc}, want: []string{runLine,
+			"steady   [  10% ] 2 VUs  01.0s/10s"}},
+		{name: "per-vu-iterations and ramping-vus", p: running, scs: []wstest.ScenarioProgress{perVUSc, rampSc}, want: []string{runLine,
+			"pervu   [  75% ] 2 VUs      1.0s/5s  6/8 iters, 4 per VU",
+			"ramp    [  33% ] 03/10 VUs  1.0s/3.0s"}},
+		{name: "arrival rates: running out of made VUs, the rate as wide as the highest", p: running,
+			scs: []wstest.ScenarioProgress{carSc, rarSc}, want: []string{runLine,
+				"car    [  10% ] 000/010 VUs  01.0s/10s  5.00 iters/s",
+				"rar    [  50% ] 1/2 VUs      2.0s/4s    012.50 iters/s"}},
+		{name: "before the scenarios begin: no columns", p: wstest.Progress{Stage: "setup"},
+			scs:  []wstest.ScenarioProgress{with(steadySc, func(sc *wstest.ScenarioProgress) { *sc = wstest.ScenarioProgress{Name: sc.Name, Executor: sc.Executor} })},
+			want: []string{"Run      [ 100% ] setup()", "steady   [   0% ]"}},
+		{name: "waiting for its startTime", p: running, scs: []wstest.ScenarioProgress{fixedSc,
+			{Name: "late", Executor: "constant-vus", StartTime: 5 * time.Second, Waiting: true, StartsIn: 4 * time.Second}},
+			want: []string{runLine,
+				"fixed   [  10% ] 1 VUs    01.0s/12s  02/20 shared iters",
+				"late  • [   0% ] waiting  4.0s      "}},
+		{name: "stopping: the columns as the duration ended", p: running, scs: []wstest.ScenarioProgress{
+			with(steadySc, func(sc *wstest.ScenarioProgress) { sc.Elapsed, sc.Progress = 10500*time.Millisecond, 1 }),
+			with(fixedSc, func(sc *wstest.ScenarioProgress) { sc.Elapsed = 13 * time.Second })},
+			want: []string{runLine,
+				"fixed  ↓ [  10% ] 1 VUs  12.0s/12s  02/20 shared iters",
+				"steady ↓ [ 100% ] 2 VUs  10s       "}},
+		{name: "without a gracefulStop no stopping", p: running, scs: []wstest.ScenarioProgress{
+			with(steadySc, func(sc *wstest.ScenarioProgress) {
+				sc.Elapsed, sc.Progress, sc.GracefulStop = 10500*time.Millisecond, 1, 0
+			})},
+			want: []string{runLine, "steady   [ 100% ] 2 VUs  10s"}},
+		{name: "done and its finished forms", p: running, scs: []wstest.ScenarioProgress{with(steadySc, finished), with(rampSc, finished),
+			with(fixedSc, func(sc *wstest.ScenarioProgress) { sc.Finished, sc.Progress, sc.Iterations = true, 1, 20 })},
+			want: []string{runLine,
+				"fixed  ✓ [ 100% ] 1 VUs      01.0s/12s  20/20 shared iters",
+				"ramp   ✓ [ 100% ] 03/10 VUs  3s        ",
+				"steady ✓ [ 100% ] 2 VUs      10s       "}},
+		{name: "interrupted: short of its end, or stopped with the run", p: running, scs: []wstest.ScenarioProgress{
+			with(fixedSc, func(sc *wstest.ScenarioProgress) { sc.Finished = true }),
+			with(steadySc, func(sc *wstest.ScenarioProgress) { finished(sc); sc.Interrupted = true })},
+			want: []string{runLine,
+				"fixed  ✗ [  10% ] 1 VUs  01.0s/12s  02/20 shared iters",
+				"steady ✗ [ 100% ] 2 VUs  10s       "}},
+		{name: "teardown() padded to the first column", p: wstest.Progress{Stage: "teardown"}, scs: []wstest.ScenarioProgress{with(carSc, finished)},
+			want: []string{"Run    [ 100% ] teardown()  ", "car  ✓ [ 100% ] 000/010 VUs  10s  5.00 iters/s"}},
+		{name: "init, paused, the final running line", p: wstest.Progress{Stage: "init", VUs: 1, InitVUs: 3}, scs: []wstest.ScenarioProgress{{Name: "a"}},
+			want: []string{"Init   [  33% ] 1/3 VUs initialized", "a      [   0% ]"}},
+		{name: "paused", p: wstest.Progress{Stage: "paused"}, scs: []wstest.ScenarioProgress{{Name: "a"}},
+			want: []string{"Run    [ 100% ] paused", "a      [   0% ]"}},
+		{name: "final", p: wstest.Progress{Stage: "teardown", Elapsed: time.Second}, final: true, scs: []wstest.ScenarioProgress{{Name: "a"}},
+			want: []string{"running (1.0s), 0/0 VUs, 0 complete and 0 interrupted iterations", "a      [   0% ]"}},
+		{name: "names cut at 30 with an ellipsis", p: wstest.Progress{Stage: "setup"},
+			scs: []wstest.ScenarioProgress{{Name: strings.Repeat("n", 31)}}, want: []string{
+				"Run" + strings.Repeat(" ", 27) + "   [ 100% ] setup()", strings.Repeat("n", 27) + "...   [   0% ]"}},
+		{name: "terminal: a 40 wide bar", p: running, termWidth: 200, scs: []wstest.ScenarioProgress{steadySc,
+			with(fixedSc, func(sc *wstest.ScenarioProgress) { sc.Progress = 0 }), with(carSc, func(sc *wstest.ScenarioProgress) { sc.Progress = 1 })},
+			want: []string{runLine,
+				"car      [" + strings.Repeat("=", 38) + "] 000/010 VUs  01.0s/10s  5.00 iters/s",
+				"fixed    [" + strings.Repeat("-", 38) + "] 1 VUs        01.0s/12s  02/20 shared iters",
+				"steady   [==>" + strings.Repeat("-", 35) + "] 2 VUs        01.0s/10s "}},
+		// The line without its bar is 45 wide; one column stays free.
+		{name: "terminal: narrowed to fit", p: running, termWidth: 66, scs: []wstest.ScenarioProgress{fixedSc},
+			want: []string{runLine, "fixed   [>" + strings.Repeat("-", 17) + "] 1 VUs  01.0s/12s  02/20 shared iters"}},
+		{name: "terminal: narrowest bar", p: running, termWidth: 55, scs: []wstest.ScenarioProgress{fixedSc},
+			want: []string{runLine, "fixed   [-------] 1 VUs  01.0s/12s  02/20 shared iters"}},
+		{name: "terminal: too narrow for a bar", p: running, termWidth: 54, scs: []wstest.ScenarioProgress{fixedSc},
+			want: []string{runLine, "fixed   [  10% ] 1 VUs  01.0s/12s  02/20 shared iters"}},
+		{name: "colour", p: running, termWidth: 70, color: true, scs: []wstest.ScenarioProgress{
+			with(steadySc, finished), with(fixedSc, func(sc *wstest.ScenarioProgress) { sc.Finished = true }),
+			{Name: "late", Executor: "constant-vus", StartTime: 5 * time.Second, Waiting: true, StartsIn: 4 * time.Second}},
+			want: []string{runLine,
+				"fixed  \x1b[31m✗\x1b[0m [>\x1b[2m" + strings.Repeat("-", 18) + "\x1b[0m] 1 VUs    01.0s/12s  02/20 shared iters",
+				"steady \x1b[32m✓\x1b[0m [" + strings.Repeat("=", 19) + "\x1b[2m\x1b[0m] 2 VUs    10s       ",
+				"late   \x1b[2m•\x1b[0m [\x1b[2m" + strings.Repeat("-", 19) + "\x1b[0m] waiting  4.0s      "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := progressBlock(tt.p, tt.scs, tt.final, tt.termWidth, tt.color)
+			NewWithT(t).Expect(got).To(Equal(tt.want))
+		})
+	}
 }
 
 // TestHeaderAndProgressWithoutATerminal: as in k6, the header, a block a
@@ -73,14 +178,23 @@ func TestHeaderAndProgressWithoutATerminal(t *testing.T) {
 		`fixed    \[ *\d+% \] `))
 	g.Expect(r.stdout).To(MatchRegexp(`\n  █ TOTAL RESULTS \n(.*\n)+\n\n\n` +
 		`running \(\d\d\.\ds\), 0/3 VUs, \d+ complete and 0 interrupted iterations\n` +
-		`fixed  ✓ \[ 100% \] 0 VUs  \d\d\.\ds/12s  4/4 shared iters\n` +
-		`steady ✓ \[ 100% \] 2 VUs  1\.2s\n$`))
+		`fixed  ✓ \[ 100% \] 1 VUs  \d\d\.\ds/12s  4/4 shared iters\n` +
+		`steady ✓ \[ 100% \] 2 VUs  1\.2s      \n$`)) // padded to the time column above
 	g.Expect(r.stdout + r.stderr).NotTo(ContainSubstring("\x1b["))
 	g.Expect(strings.Split(r.stderr, "\n")).To(HaveExactElements(ContainSubstring("setup line"), ContainSubstring("iteration line"), ""))
 
 	r = wstestCLI(t, nil, "", "run", "-q", "testdata/long.js")
 	g.Expect(r.stdout).NotTo(ContainSubstring("execution: local"))
 	g.Expect(r.stdout).NotTo(ContainSubstring("running ("))
+}
+
+// TestArrivalRateProgressWithoutATerminal: running VUs out of those made,
+// the time, the rate with two decimals.
+func TestArrivalRateProgressWithoutATerminal(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "run", "testdata/rate.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stdout).To(HaveSuffix("\nrate ✓ [ 100% ] 0/2 VUs  1s  10.00 iters/s\n"))
 }
 
 // openPTY opens a pseudo-terminal pair: the controlling side and the
@@ -107,11 +221,17 @@ func openPTY(t *testing.T) (control, tty *os.File) {
 }
 
 // runOnATerminal runs the built command with stdout and stderr on a
-// pseudo-terminal and returns what the terminal received.
-func runOnATerminal(t *testing.T, args ...string) string {
+// pseudo-terminal cols wide (0: one that does not say) and returns what
+// the terminal received.
+func runOnATerminal(t *testing.T, cols uint16, args ...string) string {
 	t.Helper()
 	control, tty := openPTY(t)
 	defer control.Close()
+	if cols > 0 {
+		if err := unix.IoctlSetWinsize(int(tty.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Col: cols, Row: 24}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	p := startOnTerminal(t, tty, args...)
 	tty.Close()
 	out := readStream(control)
@@ -129,21 +249,27 @@ func runOnATerminal(t *testing.T, args ...string) string {
 // taken off first; header and summary values are cyan, titles bold.
 func TestProgressOnATerminal(t *testing.T) {
 	g := NewWithT(t)
-	text := runOnATerminal(t, "run", "testdata/long.js")
+	text := runOnATerminal(t, 0, "run", "testdata/long.js")
 	g.Expect(strings.Count(text, "\x1b[3A")).To(BeNumerically(">=", 5), text) // moved up over the 3-line block
 	g.Expect(text).To(ContainSubstring("\x1b[K"))
-	g.Expect(text).To(MatchRegexp(`fixed  \x1b\[32m✓\x1b\[0m \[=+\] 0 VUs`))
+	// 80 columns assumed: the longest line without its bar is 44 wide.
+	g.Expect(text).To(MatchRegexp(`fixed  \x1b\[32m✓\x1b\[0m \[={33}\x1b\[2m\x1b\[0m\] 1 VUs`))
 	g.Expect(text).To(MatchRegexp(`\x1b\[36mINFO\x1b\[0m\[\d{4}\] setup line +\x1b\[36msource\x1b\[0m=console`))
 	g.Expect(text).To(ContainSubstring("\x1b[3A\x1b[J\x1b[36mINFO\x1b[0m[0000] iteration line"))
 	g.Expect(text).To(ContainSubstring("        script: \x1b[36mtestdata/long.js\x1b[0m\n"))
 	g.Expect(text).To(ContainSubstring("\x1b[1m  █ TOTAL RESULTS \x1b[0m"))
 	g.Expect(text).To(MatchRegexp(`iterations\.+: \x1b\[36m\d+\x1b\[0m`))
 
-	text = runOnATerminal(t, "run", "--no-color", "testdata/long.js")
+	text = runOnATerminal(t, 200, "run", "--no-color", "testdata/long.js")
 	g.Expect(strings.Count(text, "\x1b[3A")).To(BeNumerically(">=", 5), text)
-	g.Expect(text).To(MatchRegexp(`fixed  ✓ \[=+\] 0 VUs`))
+	g.Expect(text).To(MatchRegexp(`fixed  ✓ \[={38}\] 1 VUs`)) // 40 wide at most
 	g.Expect(text).To(ContainSubstring(`level=info msg="setup line" source=console`))
 	g.Expect(text).NotTo(ContainSubstring("\x1b[32m"))
 	g.Expect(text).NotTo(ContainSubstring("\x1b[36m"))
 	g.Expect(text).To(ContainSubstring("  █ TOTAL RESULTS \n"))
+
+	// Too narrow for a bar: percentages, as off a terminal.
+	text = runOnATerminal(t, 50, "run", "--no-color", "testdata/long.js")
+	g.Expect(text).To(ContainSubstring("fixed  ✓ [ 100% ] 1 VUs"))
+	g.Expect(text).NotTo(MatchRegexp(`\[[=>-]+\]`))
 }

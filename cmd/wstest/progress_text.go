@@ -47,98 +47,64 @@ func scenariosHeader(scs []wstest.ScenarioProgress, maxVUs int64, value func(str
 	return b.String()
 }
 
-// fmtElapsed formats d with a fixed width chosen from limit, rounded to
-// 100 ms: 1.0s, 01.0s, 1m01.0s, 01m01.0s, 1h01m01.0s.
+// fmtElapsed formats d with a fixed width chosen from limit (or d when
+// longer), both rounded to 100 ms, as k6 does: 1.0s, 01.0s, 1m01.0s,
+// 01m01.0s, 1h01m01.0s, 01h01m01.0s, then days (1d01h01m01.0s).
 func fmtElapsed(d, limit time.Duration) string {
-	d = d.Round(100 * time.Millisecond)
-	sec := float64(d%time.Minute) / float64(time.Second)
-	mins := int64(d / time.Minute)
+	const unit = 100 * time.Millisecond
+	d, limit = d.Abs(), limit.Abs()
+	limit = max(limit, d).Round(unit)
+	t := int64(d.Round(unit) / unit) // tenths of a second
+	tenth, sec, mins, hours, days := t%10, t/10%60, t/600%60, t/36000%24, t/864000
 	switch {
 	case limit < 10*time.Second:
-		return fmt.Sprintf("%.1fs", d.Seconds())
+		return fmt.Sprintf("%d.%ds", sec%10, tenth)
 	case limit < time.Minute:
-		return fmt.Sprintf("%04.1fs", d.Seconds())
+		return fmt.Sprintf("%02d.%ds", sec, tenth)
 	case limit < 10*time.Minute:
-		return fmt.Sprintf("%dm%04.1fs", mins, sec)
+		return fmt.Sprintf("%dm%02d.%ds", mins%10, sec, tenth)
 	case limit < time.Hour:
-		return fmt.Sprintf("%02dm%04.1fs", mins, sec)
+		return fmt.Sprintf("%02dm%02d.%ds", mins, sec, tenth)
+	case limit < 10*time.Hour:
+		return fmt.Sprintf("%dh%02dm%02d.%ds", hours%10, mins, sec, tenth)
+	case limit < 24*time.Hour:
+		return fmt.Sprintf("%02dh%02dm%02d.%ds", hours, mins, sec, tenth)
 	}
-	return fmt.Sprintf("%dh%02dm%04.1fs", mins/60, mins%60, sec)
+	// One digit of days, and one more for each power of ten of limit's days.
+	width := 1
+	for n := limit / (240 * time.Hour); n > 0; n /= 10 {
+		width++
+	}
+	return fmt.Sprintf("%0*dd%02dh%02dm%02d.%ds", width, days, hours, mins, sec, tenth)
 }
 
-// progressBlock is the run line and one line per scenario.
-func progressBlock(p wstest.Progress, scs []wstest.ScenarioProgress, final, tty bool) []string {
+// progressBlock is the run line and one line per scenario, laid out as
+// k6 does for a terminal termWidth wide (0: not a terminal, bars become
+// percentages), coloured when color.
+func progressBlock(p wstest.Progress, scs []wstest.ScenarioProgress, final bool, termWidth int, color bool) []string {
 	scs = sortedScenarios(scs)
 	limit := planMaxDuration(scs)
+	bars := make([]barLine, 0, len(scs)+1)
 	width := len(fmt.Sprint(p.VUs))
-	lines := []string{fmt.Sprintf("running (%s), %0*d/%0*d VUs, %d complete and %d interrupted iterations",
+	run := barLine{whole: fmt.Sprintf("running (%s), %0*d/%0*d VUs, %d complete and %d interrupted iterations",
 		fmtElapsed(p.Elapsed, limit), width, p.ActiveVUs, width, p.VUs, p.Iterations, p.Interrupted)}
-	nameWidth := len("Run")
-	for _, sc := range scs {
-		nameWidth = max(nameWidth, min(len(sc.Name), 30))
-	}
 	switch {
 	case final:
 	case p.Stage == "init":
 		// As k6's init bar: the VUs made so far, zero-padded to the total.
-		done := 1.0
+		run = barLine{left: "Init", progress: 1}
 		if p.InitVUs > 0 {
-			done = float64(p.VUs) / float64(p.InitVUs)
+			run.progress = float64(p.VUs) / float64(p.InitVUs)
 		}
-		w := len(fmt.Sprint(p.InitVUs))
-		lines[0] = fmt.Sprintf("%-*s   %s %0*d/%d VUs initialized", nameWidth, "Init", bar(done, tty), w, p.VUs, p.InitVUs)
+		run.right = []string{fmt.Sprintf("%0*d/%d VUs initialized", len(fmt.Sprint(p.InitVUs)), p.VUs, p.InitVUs)}
 	case p.Stage == "paused":
-		lines[0] = fmt.Sprintf("%-*s   %s paused", nameWidth, "Run", bar(1, tty))
+		run = barLine{left: "Run", progress: 1, right: []string{"paused"}}
 	case p.Stage != "":
-		lines[0] = fmt.Sprintf("%-*s   %s %s()", nameWidth, "Run", bar(1, tty), p.Stage) // setup(), teardown()
+		run = barLine{left: "Run", progress: 1, right: []string{p.Stage + "()"}} // setup(), teardown()
 	}
+	bars = append(bars, run)
 	for _, sc := range scs {
-		glyph := " "
-		if sc.Finished || final {
-			glyph = "✓"
-			if sc.Progress < 1 && (sc.TotalIterations > 0 || !sc.Finished) {
-				glyph = "✗"
-			}
-		}
-		name := sc.Name
-		if len(name) > 30 {
-			name = name[:30]
-		}
-		lines = append(lines, fmt.Sprintf("%-*s %s %s %s", nameWidth, name, glyph, bar(sc.Progress, tty), rightText(sc, final)))
+		bars = append(bars, scenarioBar(sc))
 	}
-	return lines
-}
-
-// bar is `[  10% ]` off a terminal, `[===>----]` on one.
-func bar(progress float64, tty bool) string {
-	if !tty {
-		return fmt.Sprintf("[ %3d%% ]", int(progress*100))
-	}
-	const width = 40
-	filled := int(progress * width)
-	if filled >= width {
-		return "[" + strings.Repeat("=", width) + "]"
-	}
-	return "[" + strings.Repeat("=", filled) + ">" + strings.Repeat("-", width-filled-1) + "]"
-}
-
-// rightText is the executor's text after the bar.
-func rightText(sc wstest.ScenarioProgress, final bool) string {
-	elapsed := fmtElapsed(min(sc.Elapsed, sc.Duration), sc.Duration)
-	switch sc.Executor {
-	case "shared-iterations":
-		w := len(fmt.Sprint(sc.TotalIterations))
-		return fmt.Sprintf("%d VUs  %s/%s  %0*d/%d shared iters", sc.ActiveVUs, elapsed, sc.Duration, w, sc.Iterations, sc.TotalIterations)
-	case "per-vu-iterations":
-		return fmt.Sprintf("%d VUs  %s/%s  %d/%d iters, %d per VU", sc.ActiveVUs, elapsed, sc.Duration, sc.Iterations, sc.TotalIterations, sc.IterationsPerVU)
-	case "constant-vus":
-		if sc.Finished || final {
-			return fmt.Sprintf("%d VUs  %s", sc.MaxVUs, sc.Duration)
-		}
-		return fmt.Sprintf("%d VUs  %s/%s", sc.ActiveVUs, elapsed, sc.Duration)
-	}
-	if sc.Finished || final {
-		return fmt.Sprintf("%d/%d VUs  %s", sc.ActiveVUs, sc.MaxVUs, sc.Duration)
-	}
-	return fmt.Sprintf("%d/%d VUs  %s/%s", sc.ActiveVUs, sc.MaxVUs, elapsed, sc.Duration)
+	return renderBars(bars, termWidth, color)
 }

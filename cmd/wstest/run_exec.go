@@ -51,7 +51,7 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 		if len(p.outs.descs) > 0 {
 			out = strings.Join(p.outs.descs, ", ")
 		}
-		prog = startProgress(run, c.stdout, c.stdoutTTY, c.stdoutTTY && !f.noColor, p.script.Name, out)
+		prog = startProgress(run, c.stdout, c.stdoutWidth, c.stdoutTTY && !f.noColor, p.script.Name, out)
 		log.bars.Store(prog)
 		console.bars.Store(prog)
 	}

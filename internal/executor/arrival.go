@@ -28,6 +28,7 @@ func (r *run) arrivals() {
 			sleep(r.hard, time.Until(r.soft))
 			return
 		}
+		r.due.Store(i)
 		// An iteration due before the soft end starts even when this
 		// goroutine wakes late (a loaded machine): it is not lost, it
 		// starts late, or is dropped if no VU is free by then.

@@ -83,6 +83,29 @@ func Rate(sc *options.Scenario, elapsed time.Duration) float64 {
 	return from
 }
 
+// RatePerSecond is the iteration rate an arrival-rate executor shows now,
+// per second, as k6's progress does: constant-arrival-rate's rate; for
+// ramping-arrival-rate one over the gap between the iteration due next
+// (the last one once none is) and the one before it, 0 for no gap.
+func (e *Executor) RatePerSecond() float64 {
+	if e.cfg.Executor != options.RampingArrivalRate {
+		return MaxRatePerSecond(e.cfg)
+	}
+	i := e.due.Load()
+	at, ok := Arrival(e.cfg, i)
+	if !ok {
+		return 0
+	}
+	var prev time.Duration
+	if i > 0 {
+		prev, _ = Arrival(e.cfg, i-1)
+	}
+	if at <= prev {
+		return 0
+	}
+	return float64(time.Second) / float64(at-prev)
+}
+
 // MaxRatePerSecond is the highest iteration rate of an arrival-rate
 // scenario, per second (what k6's scenario description shows).
 func MaxRatePerSecond(sc *options.Scenario) float64 {

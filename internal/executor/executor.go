@@ -63,12 +63,17 @@ type Executor struct {
 	cfg      *options.Scenario
 	settings Settings
 
-	start atomic.Pointer[time.Time] // set when the scenario starts
-	next  atomic.Int64              // InTest of the next iteration
-	done  atomic.Int64              // iterations that returned
+	launched    atomic.Pointer[time.Time] // set when Run is called
+	start       atomic.Pointer[time.Time] // set when the scenario starts
+	end         atomic.Pointer[time.Time] // set when a started Run returns
+	interrupted atomic.Bool               // Run returned because its ctx ended
+	next        atomic.Int64              // InTest of the next iteration
+	done        atomic.Int64              // iterations that returned
+	activated   atomic.Int64              // ramping-vus slots the stages hold
 
 	dropped   atomic.Int64 // arrival-rate iterations dropped
 	allocated atomic.Int64 // arrival-rate VU slots ready
+	due       atomic.Int64 // arrival-rate: number of the iteration due next
 }
 
 // New returns an executor for the scenario sc, which must be valid
@@ -84,8 +89,34 @@ func (e *Executor) Scenario() *options.Scenario { return e.cfg }
 
 // Start returns when the scenario started (after its startTime), or the
 // zero time before it has.
-func (e *Executor) Start() time.Time {
-	if t := e.start.Load(); t != nil {
+func (e *Executor) Start() time.Time { return loadTime(&e.start) }
+
+// Launched returns when Run was called, from which the scenario waits for
+// its startTime, or the zero time before it was.
+func (e *Executor) Launched() time.Time { return loadTime(&e.launched) }
+
+// End returns when Run returned after the scenario started, or the zero
+// time before it has.
+func (e *Executor) End() time.Time { return loadTime(&e.end) }
+
+// Interrupted reports whether Run returned because its ctx ended (the run
+// was stopped), not at the scenario's own end.
+func (e *Executor) Interrupted() bool { return e.interrupted.Load() }
+
+// Activated is how many VU slots the executor holds active now: for
+// ramping-vus those its stages have started and not yet released (one
+// finishing an iteration after a ramp-down still counts), for the others
+// VUs.
+func (e *Executor) Activated() int64 {
+	if e.cfg.Executor == options.RampingVUs {
+		return e.activated.Load()
+	}
+	return e.VUs()
+}
+
+// loadTime is the time p holds, or the zero time.
+func loadTime(p *atomic.Pointer[time.Time]) time.Time {
+	if t := p.Load(); t != nil {
 		return *t
 	}
 	return time.Time{}
@@ -112,11 +143,16 @@ func (e *Executor) VUs() int64 {
 
 // Progress is the scenario's progress in [0, 1]: for the iteration-based
 // executors the share of iterations done, for the others the share of
-// TotalDuration elapsed. It is 0 before the scenario starts.
+// TotalDuration elapsed (until End once it has ended). It is 0 before the
+// scenario starts.
 func (e *Executor) Progress() float64 {
 	start := e.Start()
 	if start.IsZero() {
 		return 0
+	}
+	now := e.End()
+	if now.IsZero() {
+		now = time.Now()
 	}
 	var p float64
 	switch e.cfg.Executor {
@@ -134,7 +170,7 @@ func (e *Executor) Progress() float64 {
 		if total <= 0 {
 			return 1
 		}
-		p = float64(time.Since(start)) / float64(total)
+		p = float64(now.Sub(start)) / float64(total)
 	}
 	return min(max(p, 0), 1)
 }
@@ -144,6 +180,9 @@ func (e *Executor) Progress() float64 {
 // It returns early, without starting the scenario, if ctx ends during
 // startTime. Run is called once.
 func (e *Executor) Run(ctx context.Context, iterate Iterate) {
+	launched := time.Now()
+	e.launched.Store(&launched)
+	defer func() { e.interrupted.Store(ctx.Err() != nil) }()
 	if !sleep(ctx, time.Duration(e.cfg.StartTime)) {
 		return
 	}
@@ -152,6 +191,10 @@ func (e *Executor) Run(ctx context.Context, iterate Iterate) {
 	}
 	start := time.Now()
 	e.start.Store(&start)
+	defer func() {
+		end := time.Now()
+		e.end.Store(&end)
+	}()
 	r := &run{
 		Executor: e,
 		iterate:  iterate,
@@ -217,6 +260,17 @@ func (r *run) slot(slot int) {
 // gracefulRampDown to finish (up to the hard end), then its ctx ends.
 func (r *run) ramp(slot int) {
 	start := r.Start()
+	active := false // counted in activated
+	setActive := func(on bool) {
+		switch {
+		case on && !active:
+			r.activated.Add(1)
+		case !on && active:
+			r.activated.Add(-1)
+		}
+		active = on
+	}
+	defer setActive(false)
 	for {
 		now, ok := r.canStart()
 		if !ok {
@@ -224,6 +278,7 @@ func (r *run) ramp(slot int) {
 		}
 		elapsed := now.Sub(start)
 		if Target(r.cfg, elapsed) > int64(slot) {
+			setActive(true)
 			ctx, cancel := r.hard, context.CancelFunc(func() {})
 			if stop, ok := RampDownStop(r.cfg, int64(slot), elapsed); ok {
 				ctx, cancel = context.WithDeadline(r.hard, start.Add(stop))
@@ -232,6 +287,7 @@ func (r *run) ramp(slot int) {
 			cancel()
 			continue
 		}
+		setActive(false)
 		next, ok := NextActivation(r.cfg, int64(slot), elapsed)
 		if !ok {
 			return
