@@ -130,6 +130,10 @@ func TestProgressBlock(t *testing.T) {
 			want: []string{"Run    [ 100% ] paused", "a      [   0% ]"}},
 		{name: "final", p: wstest.Progress{Stage: "teardown", Elapsed: time.Second}, final: true, scs: []wstest.ScenarioProgress{{Name: "a"}},
 			want: []string{"running (1.0s), 0/0 VUs, 0 complete and 0 interrupted iterations", "a      [   0% ]"}},
+		{name: "final after an exception in setup()", p: wstest.Progress{Stage: "setup"}, final: true, scs: []wstest.ScenarioProgress{{Name: "a"}},
+			want: []string{"Run    [ 100% ] setup()", "a      [   0% ]"}},
+		{name: "final while paused", p: wstest.Progress{Stage: "paused"}, final: true, scs: []wstest.ScenarioProgress{{Name: "a"}},
+			want: []string{"Run    [ 100% ] paused", "a      [   0% ]"}},
 		{name: "names cut at 30 with an ellipsis", p: wstest.Progress{Stage: "setup"},
 			scs: []wstest.ScenarioProgress{{Name: strings.Repeat("n", 31)}}, want: []string{
 				"Run" + strings.Repeat(" ", 27) + "   [ 100% ] setup()", strings.Repeat("n", 27) + "...   [   0% ]"}},
@@ -272,4 +276,13 @@ func TestProgressOnATerminal(t *testing.T) {
 	text = runOnATerminal(t, 50, "run", "--no-color", "testdata/long.js")
 	g.Expect(text).To(ContainSubstring("fixed  ✓ [ 100% ] 1 VUs"))
 	g.Expect(text).NotTo(MatchRegexp(`\[[=>-]+\]`))
+}
+
+// After an exception in setup() the summary is still printed, and the
+// final progress block shows the run stopped in setup(), as k6's does.
+func TestFinalProgressAfterASetupException(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "run", "testdata/setup_throw.js")
+	g.Expect(r.code).To(Equal(107), r.stderr)
+	g.Expect(r.stdout).To(MatchRegexp(`█ TOTAL RESULTS (.*\n)+\n\n\nRun +\[ 100% \] setup\(\)\ndefault +\[   0% \]\n$`))
 }

@@ -89,7 +89,9 @@ func progressBlock(p wstest.Progress, scs []wstest.ScenarioProgress, final bool,
 	run := barLine{whole: fmt.Sprintf("running (%s), %0*d/%0*d VUs, %d complete and %d interrupted iterations",
 		fmtElapsed(p.Elapsed, limit), width, p.ActiveVUs, width, p.VUs, p.Iterations, p.Interrupted)}
 	switch {
-	case final:
+	case final && p.Stage != "setup" && p.Stage != "paused":
+		// A run that ended in setup() or while paused keeps that line, as
+		// in k6; after teardown() the run line comes back.
 	case p.Stage == "init":
 		// As k6's init bar: the VUs made so far, zero-padded to the total.
 		run = barLine{left: "Init", progress: 1}
