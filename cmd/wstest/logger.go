@@ -23,12 +23,13 @@ type logger struct {
 	// color: stderr is a terminal and colour is on: logrus's short
 	// coloured form, `INFO[0003] msg   source=console`, seconds since start.
 	color bool
+	tty   bool // w is a terminal
 	start time.Time
 	// level, when set by --log-output's level=, is the lowest level written
 	// (debug included without --verbose).
 	level string
-	// bars is the progress display drawn on the same terminal, if any:
-	// a line is written above it, as k6 does.
+	// bars is the progress display, when it and the log are on one
+	// terminal: a line is written above it, as k6 does.
 	bars atomic.Pointer[progress]
 	nano bool // --log-ns-timestamps: RFC 3339 with nanoseconds
 }
@@ -95,7 +96,11 @@ func (l *logger) log(level, msg string, fields ...field) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.bars.Load().above(func() { _, _ = io.WriteString(l.w, line) })
+	if bars := l.bars.Load(); bars != nil {
+		bars.above(l.w, line)
+		return
+	}
+	_, _ = io.WriteString(l.w, line)
 }
 
 // colored is logrus's short coloured form of a line.

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 
@@ -43,9 +45,11 @@ type progress struct {
 	width   func() int // the terminal's width, read at each redraw
 	color   bool       // ✓ green, ✗ red, • and the bar's unfilled part dim
 
-	mu       sync.Mutex // one writer of the block at a time
-	lines    int        // lines of the block on the terminal now
-	stopped  bool       // no redraw after stop
+	mu sync.Mutex // one writer of the block at a time
+	// onScreen is the block on the terminal now, as written (it ends by
+	// taking the cursor back to its top), "" when none is.
+	onScreen string
+	stopped  bool // no redraw after stop
 	done     chan struct{}
 	finished chan struct{}
 }
@@ -105,7 +109,10 @@ func (p *progress) stop() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.stopped = true
-	p.clear()
+	if p.onScreen != "" {
+		_, _ = io.WriteString(p.w, "\x1b[J") // the cursor is at the block's top
+		p.onScreen = ""
+	}
 }
 
 // final draws the block's final state, after the summary (whose trailing
@@ -117,29 +124,29 @@ func (p *progress) final(afterSummary bool) {
 	p.draw(true, !afterSummary)
 }
 
-// above writes a log line above the block: on a terminal the block is
-// taken off and redrawn below at the next tick. A nil progress just writes.
-func (p *progress) above(write func()) {
+// above writes a log line to w, a terminal, while the block may be on it:
+// as k6 does, the line takes the block's place, each of its line ends
+// erasing what is left of the block's line, and the block is drawn again
+// below it. A nil progress just writes.
+func (p *progress) above(w io.Writer, line string) {
 	if p == nil {
-		write()
+		_, _ = io.WriteString(w, line)
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.clear()
-	write()
-}
-
-// clear takes the block off the terminal; p.mu is held.
-func (p *progress) clear() {
-	if p.tty && p.lines > 0 {
-		fmt.Fprintf(p.w, "\x1b[%dA\x1b[J", p.lines)
-		p.lines = 0
+	if p.onScreen == "" {
+		_, _ = io.WriteString(w, line)
+		return
 	}
+	_, _ = io.WriteString(w, strings.ReplaceAll(line, "\n", "\x1b[0K\n"))
+	_, _ = io.WriteString(p.w, p.onScreen)
 }
 
-// draw writes one block, preceded by a blank line off a terminal when
-// spaced.
+// draw writes one block. Off a terminal it is appended, after a blank line
+// when spaced. On a terminal it is written as k6 does: a blank line, each
+// line ending by erasing the rest of it, then (but for the final block)
+// the cursor goes back to the block's top, where the next one overwrites it.
 func (p *progress) draw(final, spaced bool) {
 	termWidth := 0
 	if p.tty {
@@ -152,25 +159,35 @@ func (p *progress) draw(final, spaced bool) {
 		return
 	}
 	var b strings.Builder
-	if p.tty {
-		if p.lines > 0 {
-			fmt.Fprintf(&b, "\x1b[%dA", p.lines)
-		}
-		for _, l := range block {
-			b.WriteString(l + "\x1b[K\n")
-		}
-		b.WriteString("\x1b[J")
-		p.lines = len(block)
-		if final {
-			p.lines = 0
-		}
-	} else {
+	if !p.tty {
 		if spaced {
 			b.WriteString("\n")
 		}
 		for _, l := range block {
 			b.WriteString(l + "\n")
 		}
+		_, _ = io.WriteString(p.w, b.String())
+		return
+	}
+	b.WriteString("\x1b[K\n")
+	up := 1
+	for _, l := range block {
+		b.WriteString(l + "\x1b[K\n")
+		up += 1 + (visibleWidth(l)-1)/termWidth // a line wider than the terminal wraps
+	}
+	if final {
+		p.onScreen = ""
+	} else {
+		fmt.Fprintf(&b, "\r\x1b[J\x1b[%dA", up)
+		p.onScreen = b.String()
 	}
 	_, _ = io.WriteString(p.w, b.String())
+}
+
+// ansiEscape is a colour or cursor escape sequence.
+var ansiEscape = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]")
+
+// visibleWidth is how many columns s takes on a terminal.
+func visibleWidth(s string) int {
+	return utf8.RuneCountInString(ansiEscape.ReplaceAllString(s, ""))
 }

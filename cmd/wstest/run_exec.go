@@ -52,8 +52,11 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 			out = strings.Join(p.outs.descs, ", ")
 		}
 		prog = startProgress(run, c.stdout, c.stdoutWidth, c.stdoutTTY && !f.noColor, p.script.Name, out)
-		log.bars.Store(prog)
-		console.bars.Store(prog)
+		for _, l := range []*logger{log, console} {
+			if l.tty && prog.tty {
+				l.bars.Store(prog)
+			}
+		}
 	}
 	res, err := run.Wait()
 	prog.stop()

@@ -59,7 +59,7 @@ func (f *runFlags) readEnv(fs *pflag.FlagSet, getenv func(string) (string, bool)
 
 // logger makes the logger of --log-output and --log-format.
 func (f *runFlags) logger(c *cli) (*logger, func(), error) {
-	l := &logger{w: c.stderr, verbose: f.verbose, now: c.now, color: c.stderrTTY && !f.noColor, start: c.now(), nano: f.logNSTimestamps}
+	l := &logger{w: c.stderr, verbose: f.verbose, now: c.now, color: c.stderrTTY && !f.noColor, tty: c.stderrTTY, start: c.now(), nano: f.logNSTimestamps}
 	switch f.logFormat {
 	case "", "text":
 	case "json", "raw":
@@ -81,7 +81,7 @@ func (f *runFlags) logger(c *cli) (*logger, func(), error) {
 	switch {
 	case out == "stderr":
 	case out == "stdout":
-		l.w, l.color = c.stdout, false
+		l.w, l.color, l.tty = c.stdout, false, c.stdoutTTY
 	case out == "none":
 		l.w = nil
 	case strings.HasPrefix(out, "file="):
@@ -89,7 +89,7 @@ func (f *runFlags) logger(c *cli) (*logger, func(), error) {
 		if err != nil {
 			return nil, func() {}, err
 		}
-		l.w, l.color = fh, false
+		l.w, l.color, l.tty = fh, false, false
 		return l, func() { _ = fh.Close() }, nil
 	default:
 		return nil, func() {}, usageError{fmt.Errorf("unsupported log output '%s'", f.logOutput)}
