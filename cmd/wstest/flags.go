@@ -63,6 +63,7 @@ type runFlags struct {
 	newSummary            bool
 	features              []string
 	logNSTimestamps       bool
+	webDashboard          bool // K6_WEB_DASHBOARD
 	noSetup               bool
 	noTeardown            bool
 	config                string

@@ -13,7 +13,8 @@ import (
 )
 
 // checkK6Runtime answers the k6 run flags that reach what wstest does not
-// have (a REST API, archives, tracing, secret sources, feature flags):
+// have (a REST API, archives, tracing, secret sources, feature flags, the
+// web dashboard):
 // each is refused with why and what to do when it would change what the
 // run measures or writes, otherwise accepted with a warning that it has
 // no effect. Refusals are command-line errors (255), as k6's own are.
@@ -51,6 +52,10 @@ func (f *runFlags) checkK6Runtime(script wstest.Script, log *logger) error {
 	if f.address != "" {
 		log.warnf("wstest has no REST API: --address %s has no effect (the run measures the same; "+
 			"k6 status, pause, resume and scale cannot reach it, and Ctrl+C is what ends a --paused run)", f.address)
+	}
+	if f.webDashboard {
+		log.warnf("wstest has no web dashboard: K6_WEB_DASHBOARD has no effect " +
+			"(the run measures the same; the summary, --summary-export and --out json or csv hold its results)")
 	}
 	if f.profilingEnabled {
 		log.warnf("wstest has no REST API to serve pprof: --profiling-enabled has no effect " +

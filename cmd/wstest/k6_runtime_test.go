@@ -30,6 +30,8 @@ func TestK6RuntimeFlagsWithoutEffectWarn(t *testing.T) {
 		{"K6_TYPE js", map[string]string{"K6_TYPE": "js"}, nil, ""},
 		{"--traces-output none", nil, []string{"--traces-output", "none"}, ""},
 		{"--new-machine-readable-summary=false", nil, []string{"--new-machine-readable-summary=false"}, ""},
+		{"K6_WEB_DASHBOARD", map[string]string{"K6_WEB_DASHBOARD": "true"}, nil, "wstest has no web dashboard: K6_WEB_DASHBOARD has no effect"},
+		{"K6_WEB_DASHBOARD false", map[string]string{"K6_WEB_DASHBOARD": "false"}, nil, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -135,4 +137,12 @@ func writeTar(t *testing.T, path string) {
 	if err := tw.Close(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestBadWebDashboardVariableIsAConfigError(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, map[string]string{"K6_WEB_DASHBOARD": "maybe"}, "", "run", "-q", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(104))
+	g.Expect(r.stderr).To(ContainSubstring(`envconfig.Process: assigning K6_WEB_DASHBOARD to webDashboard: strconv.ParseBool: parsing \"maybe\": invalid syntax`))
+	g.Expect(r.stdout).To(BeEmpty())
 }

@@ -54,6 +54,14 @@ func (f *runFlags) readEnv(fs *pflag.FlagSet, getenv func(string) (string, bool)
 	if _, ok := getenv("K6_LOG_NS_TIMESTAMPS"); ok && !fs.Changed("log-ns-timestamps") {
 		f.logNSTimestamps = true
 	}
+	// k6's web dashboard has no flag, only this variable.
+	if v, ok := getenv("K6_WEB_DASHBOARD"); ok {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("envconfig.Process: assigning K6_WEB_DASHBOARD to webDashboard: %w", err)
+		}
+		f.webDashboard = on
+	}
 	return nil
 }
 
