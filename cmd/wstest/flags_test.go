@@ -15,23 +15,30 @@ func TestArgumentSyntax(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"long form", []string{"--vus", "2", "testdata/opts.js"}, "vus=2 "},
-		{"long form with =", []string{"--vus=2", "testdata/opts.js"}, "vus=2 "},
-		{"short form", []string{"-u", "2", "testdata/opts.js"}, "vus=2 "},
-		{"short form glued", []string{"-u2", "testdata/opts.js"}, "vus=2 "},
-		{"short form with =", []string{"-u=2", "testdata/opts.js"}, "vus=2 "},
+		{"long form", []string{"-q", "--vus", "2", "testdata/opts.js"}, "vus=2 "},
+		{"long form with =", []string{"-q", "--vus=2", "testdata/opts.js"}, "vus=2 "},
+		{"short form", []string{"-q", "-u", "2", "testdata/opts.js"}, "vus=2 "},
+		{"short form glued", []string{"-q", "-u2", "testdata/opts.js"}, "vus=2 "},
+		{"short form with =", []string{"-q", "-u=2", "testdata/opts.js"}, "vus=2 "},
 		{"combined booleans", []string{"-qi", "4", "testdata/opts.js"}, "iterations=4 "},
-		{"flags after the script", []string{"testdata/opts.js", "-u", "2"}, "vus=2 "},
-		{"-- ends the flags", []string{"-u", "2", "--", "testdata/opts.js"}, "vus=2 "},
+		{"flags after the script", []string{"testdata/opts.js", "-u", "2", "-q"}, "vus=2 "},
+		{"-- ends the flags", []string{"-q", "-u", "2", "--", "testdata/opts.js"}, "vus=2 "},
+		{"boolean =true", []string{"--quiet=true", "-u", "2", "testdata/opts.js"}, "vus=2 "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := NewWithT(t)
-			r := wstestCLI(t, nil, "", append([]string{"run", "-q"}, tt.args...)...)
+			r := wstestCLI(t, nil, "", append([]string{"run"}, tt.args...)...)
 			g.Expect(r.code).To(Equal(0), r.stderr)
 			g.Expect(r.stderr).To(ContainSubstring(tt.want))
+			g.Expect(r.stdout).NotTo(ContainSubstring("execution: local"), "-q took effect")
+			g.Expect(r.stdout).To(ContainSubstring("█ TOTAL RESULTS"))
 		})
 	}
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "run", "--quiet=false", "-u", "2", "testdata/opts.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stdout).To(ContainSubstring("execution: local"), "--flag=false")
 }
 
 func TestScriptFromStdin(t *testing.T) {
@@ -43,7 +50,11 @@ func TestScriptFromStdin(t *testing.T) {
 
 func TestHelpAndVersion(t *testing.T) {
 	g := NewWithT(t)
-	r := wstestCLI(t, nil, "", "run", "--help")
+	r := wstestCLI(t, nil, "", "run", "-h")
+	g.Expect(r.code).To(Equal(0))
+	g.Expect(r.stderr).To(BeEmpty())
+	g.Expect(r.stdout).To(ContainSubstring("-u, --vus int"))
+	r = wstestCLI(t, nil, "", "run", "--help")
 	g.Expect(r.code).To(Equal(0))
 	g.Expect(r.stderr).To(BeEmpty())
 	g.Expect(r.stdout).To(ContainSubstring("-u, --vus int"))
@@ -85,11 +96,19 @@ func TestFlagsAndEnvironment(t *testing.T) {
 		{"stages, comma separated", nil, []string{"--stage", "500ms:2,500ms:0", "testdata/opts.js"}, 0, []string{"executor=ramping-vus"}, nil},
 		{"K6_STAGES", map[string]string{"K6_STAGES": "500ms:1"}, []string{"testdata/opts.js"}, 0, []string{"executor=ramping-vus"}, nil},
 		{"stage without a target", nil, []string{"--stage", "1s", "testdata/opts.js"}, 104, []string{"stage 1 doesn't have a target"}, nil},
+		{"-i alone: shared-iterations", nil, []string{"-i", "4", "testdata/opts.js"}, 0,
+			[]string{"vus=3 iterations=4 executor=shared-iterations "}, nil},
+		{"-i -1", nil, []string{"-i", "-1", "testdata/ok.js"}, 104,
+			[]string{"the number of iterations (-1) can't be less than the number of VUs (1)"}, nil},
+		{"-d alone: constant-vus", nil, []string{"-d", "50ms", "testdata/opts.js"}, 0, []string{"vus=3 iterations=null executor=constant-vus "}, nil},
+		{"--stage starts at --vus", nil, []string{"-u", "2", "-s", "100ms:0", "testdata/opts.js"}, 0, []string{"executor=ramping-vus", " start=2"}, nil},
 		{"K6_VUS", map[string]string{"K6_VUS": "2"}, []string{"-i", "4", "testdata/opts.js"}, 0, []string{"vus=2 iterations=4"}, nil},
 		{"K6_ITERATIONS", map[string]string{"K6_ITERATIONS": "5"}, []string{"testdata/opts.js"}, 0, []string{"iterations=5"}, nil},
 		{"K6_DURATION", map[string]string{"K6_DURATION": "200ms"}, []string{"testdata/opts.js"}, 0, []string{"executor=constant-vus"}, nil},
 		{"-e NAME=value", nil, []string{"-e", "FOO=a=b", "testdata/opts.js"}, 0, []string{"foo=a=b "}, nil},
 		{"-e NAME alone", nil, []string{"-e", "FOO", "testdata/opts.js"}, 0, []string{"foo= "}, nil},
+		{"-e repeated: the last wins", nil, []string{"-e", "FOO=1", "-e", "FOO=2", "testdata/opts.js"}, 0, []string{"foo=2 "}, nil},
+		{"-e empty value", nil, []string{"-e", "FOO=", "testdata/opts.js"}, 0, []string{"foo= "}, nil},
 		{"-e bad name", nil, []string{"-e", "1FOO=x", "testdata/opts.js"}, 255, []string{"invalid environment variable name '1FOO'"}, nil},
 		{"system env included", nil, []string{"testdata/opts.js"}, 0, []string{"home=true"}, nil},
 		{"--include-system-env-vars=false", nil, []string{"--include-system-env-vars=false", "testdata/opts.js"}, 0, []string{"home=false"}, nil},
@@ -114,6 +133,16 @@ func TestFlagsAndEnvironment(t *testing.T) {
 			[]string{"invalid summary time unit 'h', use 's', 'ms' or 'us'"}, nil},
 		{"--no-thresholds", nil, []string{"--no-thresholds", "testdata/threshold.js"}, 0, nil, []string{"crossed"}},
 		{"K6_NO_THRESHOLDS", map[string]string{"K6_NO_THRESHOLDS": "true"}, []string{"testdata/threshold.js"}, 0, nil, []string{"crossed"}},
+		// k6's warning has no source field; wstest adds source=console (reported).
+		{"no --throw: a warning", nil, []string{"testdata/throw.js"}, 0,
+			[]string{`level=warning msg="'abc' is an invalid value for metric 'probe_count', a number or a boolean value is expected"`, "after add"}, nil},
+		{"K6_THROW", map[string]string{"K6_THROW": "true"}, []string{"testdata/throw.js"}, 0, []string{"'abc' is an invalid value"}, []string{"after add"}},
+		{"--no-thresholds=false", nil, []string{"--no-thresholds=false", "testdata/threshold.js"}, 99, []string{"have been crossed"}, nil},
+		{"--no-summary does not exist", nil, []string{"--no-summary", "testdata/ok.js"}, 255, []string{`level=error msg="unknown flag: --no-summary"`}, nil},
+		{"--hosts does not exist", nil, []string{"--hosts", "a.test=127.0.0.1", "testdata/ok.js"}, 255, []string{`level=error msg="unknown flag: --hosts"`}, nil},
+		{"K6_LOG_OUTPUT", map[string]string{"K6_LOG_OUTPUT": "none"}, []string{"testdata/opts.js"}, 0, nil, []string{"setup ran"}},
+		{"--min-iteration-duration", nil, []string{"--min-iteration-duration", "30ms", "-i", "2", "testdata/min_iter.js"}, 0,
+			[]string{"took at least 30ms: true"}, nil},
 		{"--throw", nil, []string{"-w", "testdata/throw.js"}, 0, []string{"'abc' is an invalid value"}, []string{"after add"}},
 		{"-o unknown type", nil, []string{"-o", "influxdb", "testdata/ok.js"}, 255, []string{"invalid output type 'influxdb', available types are: csv, json"}, nil},
 		{"--no-fixtures with --fixture-host", nil, []string{"--no-fixtures", "--fixture-host", "x.test", "testdata/ok.js"}, 104, []string{"--fixture-host needs the embedded fixtures"}, nil},
@@ -130,6 +159,30 @@ func TestFlagsAndEnvironment(t *testing.T) {
 			for _, s := range tt.not {
 				g.Expect(r.stderr).NotTo(ContainSubstring(s))
 			}
+		})
+	}
+}
+
+// TestSystemEnvironmentAndEnvFlag: -e overrides the process environment
+// in __ENV; with --include-system-env-vars=false only -e values are there.
+// __ENV takes the real process environment, so it is set with t.Setenv.
+func TestSystemEnvironmentAndEnvFlag(t *testing.T) {
+	t.Setenv("FOO", "sys")
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"system env", nil, "foo=sys home=true"},
+		{"-e beats it", []string{"-e", "FOO=cli"}, "foo=cli home=true"},
+		{"--include-system-env-vars=false", []string{"--include-system-env-vars=false"}, "foo=undefined home=false"},
+		{"--include-system-env-vars=false with -e", []string{"--include-system-env-vars=false", "-e", "FOO=cli"}, "foo=cli home=false"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := NewWithT(t)
+			r := wstestCLI(t, nil, "", append(append([]string{"run", "-q"}, tt.args...), "testdata/opts.js")...)
+			g.Expect(r.code).To(Equal(0), r.stderr)
+			g.Expect(r.stderr).To(ContainSubstring(tt.want))
 		})
 	}
 }
