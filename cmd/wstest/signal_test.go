@@ -145,11 +145,13 @@ func TestFirstSignalRunsTeardownPrintsTheSummaryAndWritesOutputs(t *testing.T) {
 			g.Expect(p.cmd.Process.Signal(tc.sig)).To(Succeed())
 			g.Expect(p.wait(t)).To(Equal(105))
 			stderr := p.stderr.String()
+			g.Expect(stderr).To(ContainSubstring(`msg="iteration end"`), "sleep() returned at once and the iteration went on")
 			g.Expect(stderr).To(ContainSubstring(`msg="teardown ran"`))
 			g.Expect(stderr).To(ContainSubstring(`level=error msg="test run was aborted because k6 received a '` + tc.name + `' signal"`))
 			g.Expect(p.stdout.String()).To(ContainSubstring("█ TOTAL RESULTS"))
 			g.Expect(readFile(t, export)).To(ContainSubstring(`"probe_count"`))
 			g.Expect(readFile(t, out)).To(ContainSubstring(`{"metric":"probe_count","type":"Point"`))
+			g.Expect(readFile(t, out)).To(ContainSubstring(`"phase":"teardown"`), "teardown's samples are written too")
 		})
 	}
 }
