@@ -321,8 +321,8 @@ func TestColourVariables(t *testing.T) {
 			g.Expect(r.code).To(Equal(0), r.stderr)
 			for _, text := range []string{
 				"        script: \x1b[36mtestdata/console.js\x1b[0m\n", // header value
-				"\x1b[1m  █ TOTAL RESULTS \x1b[0m",                  // summary title
-				"\x1b[36mINFO\x1b[0m",                               // log level on stderr
+				"\x1b[1m  █ TOTAL RESULTS \x1b[0m",                     // summary title
+				"\x1b[36mINFO\x1b[0m",                                  // log level on stderr
 			} {
 				if tt.colour {
 					g.Expect(r.stdout + r.stderr).To(ContainSubstring(text))
