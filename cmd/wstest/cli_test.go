@@ -20,20 +20,47 @@ type testRun struct {
 func wstestCLI(t *testing.T, env map[string]string, stdin string, args ...string) testRun {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
+	code := newTestCLI(t, env, stdin, &syncWriter{w: &stdout}, &syncWriter{w: &stderr}).main(args)
+	return testRun{code: code, stdout: stdout.String(), stderr: stderr.String()}
+}
+
+// wstestInterleaved runs the command in-process with stdout and stderr
+// written to one buffer, in the order the lines were written, and
+// returns the exit code and that text.
+func wstestInterleaved(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var both bytes.Buffer
+	w := &syncWriter{w: &both}
+	code := newTestCLI(t, nil, "", w, w).main(args)
+	return code, both.String()
+}
+
+// wstestOnTerminal runs the command in-process as if stdout and stderr
+// were an 80-column terminal.
+func wstestOnTerminal(t *testing.T, env map[string]string, args ...string) testRun {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	c := newTestCLI(t, env, "", &syncWriter{w: &stdout}, &syncWriter{w: &stderr})
+	c.stdoutTTY, c.stderrTTY = true, true
+	c.stdoutWidth = func() int { return 80 }
+	code := c.main(args)
+	return testRun{code: code, stdout: stdout.String(), stderr: stderr.String()}
+}
+
+// newTestCLI makes the command's process view for an in-process run.
+func newTestCLI(t *testing.T, env map[string]string, stdin string, stdout, stderr io.Writer) *cli {
 	full := map[string]string{"HOME": t.TempDir()}
 	for k, v := range env {
 		full[k] = v
 	}
-	c := &cli{
+	return &cli{
 		stdin:  strings.NewReader(stdin),
-		stdout: &syncWriter{w: &stdout},
-		stderr: &syncWriter{w: &stderr},
+		stdout: stdout,
+		stderr: stderr,
 		getenv: func(k string) (string, bool) { v, ok := full[k]; return v, ok },
 		exit:   func(int) { t.Error("exit called in-process") },
 		now:    time.Now,
 	}
-	code := c.main(args)
-	return testRun{code: code, stdout: stdout.String(), stderr: stderr.String()}
 }
 
 // wstestRun runs `wstest run -q ARGS` in-process and returns its exit

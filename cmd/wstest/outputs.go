@@ -3,8 +3,10 @@ package main
 import (
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -17,6 +19,7 @@ type outputs struct {
 	opts    []wstest.Option
 	descs   []string
 	closers []func() error
+	created []string // files that did not exist before open
 }
 
 // usageError is a command-line error: k6 exits 255 on it.
@@ -73,9 +76,13 @@ func (o *outputs) create(name, def string, stdout io.Writer) (io.Writer, string,
 	if name == "" || name == "-" {
 		return stdout, "stdout", nil
 	}
+	_, statErr := os.Stat(name)
 	f, err := os.Create(name)
 	if err != nil {
 		return nil, "", configError{err}
+	}
+	if errors.Is(statErr, fs.ErrNotExist) {
+		o.created = append(o.created, name)
 	}
 	if !strings.HasSuffix(name, ".gz") {
 		o.closers = append(o.closers, f.Close)
@@ -102,6 +109,14 @@ func (o *outputs) close() error {
 	}
 	o.closers = nil
 	return first
+}
+
+// removeCreated removes the files open created, once they are closed.
+func (o *outputs) removeCreated() {
+	for _, name := range o.created {
+		_ = os.Remove(name)
+	}
+	o.created = nil
 }
 
 // csvArgs reads the argument of csv: FILE, or fileName=F,saveInterval=D,

@@ -184,12 +184,30 @@ func TestHeaderAndProgressWithoutATerminal(t *testing.T) {
 		`running \(\d\d\.\ds\), 0/3 VUs, \d+ complete and 0 interrupted iterations\n` +
 		`fixed  ✓ \[ 100% \] 1 VUs  \d\d\.\ds/12s  4/4 shared iters\n` +
 		`steady ✓ \[ 100% \] 2 VUs  1\.2s      \n$`)) // padded to the time column above
+	g.Expect(r.stdout).To(MatchRegexp(`\n    vus_max\.+: 3 `), "sampled once a second: the run lasts more than one")
 	g.Expect(r.stdout + r.stderr).NotTo(ContainSubstring("\x1b["))
 	g.Expect(strings.Split(r.stderr, "\n")).To(HaveExactElements(ContainSubstring("setup line"), ContainSubstring("iteration line"), ""))
 
 	r = wstestCLI(t, nil, "", "run", "-q", "testdata/long.js")
 	g.Expect(r.stdout).NotTo(ContainSubstring("execution: local"))
 	g.Expect(r.stdout).NotTo(ContainSubstring("running ("))
+}
+
+// TestHeaderAndFinalBlockPerExecutor: each scenario's description in the
+// header, sorted by start time then name, with exec and startTime before
+// gracefulStop; the executors' texts in the final block.
+func TestHeaderAndFinalBlockPerExecutor(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "run", "testdata/executors.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stdout).To(ContainSubstring("     scenarios: (100.00%) 3 scenarios, 5 max VUs, 35.1s max duration (incl. graceful stop):\n" +
+		"              * z: 2 iterations for each of 2 VUs (maxDuration: 5s, gracefulStop: 30s)\n" +
+		"              * a: Up to 2 looping VUs for 200ms over 1 stages (gracefulRampDown: 0s, startTime: 100ms, gracefulStop: 1s)\n" +
+		"              * b: 3 iterations shared among 1 VUs (maxDuration: 5s, exec: other, startTime: 100ms, gracefulStop: 30s)\n\n"))
+	g.Expect(r.stdout).To(MatchRegexp(`\n\n\nrunning \(0\d\.\ds\), 0/5 VUs, \d+ complete and 0 interrupted iterations\n` +
+		`z    ✓ \[ 100% \] 2 VUs    \d\.\ds/5s  4/4 iters, 2 per VU\n` +
+		`a    ✓ \[ 100% \] 0/2 VUs  200ms   \n` +
+		`b    ✓ \[ 100% \] 1 VUs    \d\.\ds/5s  3/3 shared iters\n$`))
 }
 
 // TestArrivalRateProgressWithoutATerminal: running VUs out of those made,
@@ -280,6 +298,44 @@ func TestProgressOnATerminal(t *testing.T) {
 	text = runOnATerminal(t, 50, "run", "--no-color", "testdata/long.js")
 	g.Expect(text).To(ContainSubstring("fixed  ✓ [ 100% ] 1 VUs"))
 	g.Expect(text).NotTo(MatchRegexp(`\[[=>-]+\]`))
+}
+
+// TestColourVariables: NO_COLOR (any value, empty too) and K6_NO_COLOR
+// (when not empty) turn colour off on a terminal, as --no-color does.
+func TestColourVariables(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		env    map[string]string
+		colour bool
+	}{
+		{"default", nil, true},
+		{"NO_COLOR", map[string]string{"NO_COLOR": "1"}, false},
+		{"NO_COLOR empty", map[string]string{"NO_COLOR": ""}, false},
+		{"K6_NO_COLOR", map[string]string{"K6_NO_COLOR": "true"}, false},
+		{"K6_NO_COLOR empty", map[string]string{"K6_NO_COLOR": ""}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			g := NewWithT(t)
+			r := wstestOnTerminal(t, tt.env, "run", "-i", "1", "testdata/console.js")
+			g.Expect(r.code).To(Equal(0), r.stderr)
+			for _, text := range []string{
+				"        script: \x1b[36mtestdata/console.js\x1b[0m\n", // header value
+				"\x1b[1m  █ TOTAL RESULTS \x1b[0m",                     // summary title
+				"\x1b[36mINFO\x1b[0m",                                  // log level on stderr
+			} {
+				if tt.colour {
+					g.Expect(r.stdout + r.stderr).To(ContainSubstring(text))
+				} else {
+					g.Expect(r.stdout + r.stderr).NotTo(ContainSubstring(text))
+				}
+			}
+			if !tt.colour {
+				g.Expect(r.stdout).To(ContainSubstring("        script: testdata/console.js\n"))
+				g.Expect(r.stderr).To(ContainSubstring(`level=info msg=open source=console`))
+			}
+		})
+	}
 }
 
 // After an exception in setup() the summary is still printed, and the

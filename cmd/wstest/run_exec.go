@@ -67,6 +67,7 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 	}
 	summarized := false
 	if res.Summary() != "" { // the run got as far as its end
+		p.started = true
 		summarized = p.report(c, f, res, log)
 	}
 	prog.final(summarized)

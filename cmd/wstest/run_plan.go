@@ -19,14 +19,20 @@ type runPlan struct {
 	opts    []wstest.Option
 	outs    outputs
 	closers []func()
+	started bool // the script loaded and the run began
 }
 
-// cleanup closes what prepare opened that the run does not close.
+// cleanup closes what prepare opened that the run does not close. As k6
+// creates its output files only once the script has loaded, the files
+// the outputs created are removed again when the run never started.
 func (p *runPlan) cleanup() {
 	for i := len(p.closers) - 1; i >= 0; i-- {
 		p.closers[i]()
 	}
 	p.closers = nil
+	if !p.started {
+		p.outs.removeCreated()
+	}
 }
 
 // readEnv sets the runtime flags not given on the command line from

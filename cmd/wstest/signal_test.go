@@ -145,11 +145,15 @@ func TestFirstSignalRunsTeardownPrintsTheSummaryAndWritesOutputs(t *testing.T) {
 			g.Expect(p.cmd.Process.Signal(tc.sig)).To(Succeed())
 			g.Expect(p.wait(t)).To(Equal(105))
 			stderr := p.stderr.String()
+			// k6 also runs the rest of the interrupted iteration (sleep()
+			// returns at once, "iteration end" is logged); wstest does so in
+			// only some runs, so it is not asserted here (reported).
 			g.Expect(stderr).To(ContainSubstring(`msg="teardown ran"`))
 			g.Expect(stderr).To(ContainSubstring(`level=error msg="test run was aborted because k6 received a '` + tc.name + `' signal"`))
 			g.Expect(p.stdout.String()).To(ContainSubstring("█ TOTAL RESULTS"))
 			g.Expect(readFile(t, export)).To(ContainSubstring(`"probe_count"`))
 			g.Expect(readFile(t, out)).To(ContainSubstring(`{"metric":"probe_count","type":"Point"`))
+			g.Expect(readFile(t, out)).To(ContainSubstring(`"phase":"teardown"`), "teardown's samples are written too")
 		})
 	}
 }

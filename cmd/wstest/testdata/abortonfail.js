@@ -4,3 +4,6 @@ export const options = { duration: "10s", thresholds: { probe_count: [{ threshol
 export default function () {
   c.add(1);
 }
+export function teardown() {
+  console.log("teardown ran");
+}

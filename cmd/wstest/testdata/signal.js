@@ -6,10 +6,12 @@ export const options = { vus: 1, duration: "60s" };
 export default function () {
   c.add(1);
   console.log("started");
-  sleep(30);
+  sleep(30); // a signal ends the sleep, not the iteration
+  console.log("iteration end");
 }
 export function teardown() {
   console.log("teardown ran");
+  c.add(1, { phase: "teardown" });
   if (__ENV.SLOW_TEARDOWN) {
     const t = Date.now();
     while (Date.now() - t < 20000) {}

@@ -7,3 +7,6 @@ export const options = { iterations: 2, thresholds: { things: ["count>5"] } };
 export default function () {
   c.add(1);
 }
+export function teardown() {
+  console.log("teardown ran");
+}
