@@ -44,7 +44,7 @@ func (r *recorder) Event(e vu.Event) {
 // Log implements vu.Reporter; the log outputs are called one at a time, in
 // order, whichever VU logs.
 func (r *recorder) Log(vuID int64, level vu.Level, msg string) {
-	r.LogFrom(vuID, level, "console", msg)
+	r.LogFrom(vuID, level, "", msg)
 }
 
 // LogFrom implements vu.Reporter.

@@ -175,10 +175,11 @@ type LogEntry struct {
 	Level   string
 	VU      int64
 	Message string
-	// Source is "console" for console output and warnings, "http-debug"
+	// Source is "console" for the script's console output, "http-debug"
 	// for the httpDebug option's dumps, "stacktrace" for an exception
-	// that ended an iteration; Stack, Scenario and Executor then say where
-	// (k6 logs them as fields).
+	// that ended an iteration (Stack, Scenario and Executor then say
+	// where; k6 logs them as fields), and "" for the run's own warnings
+	// and errors.
 	Source   string
 	Stack    string
 	Scenario string

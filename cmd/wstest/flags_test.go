@@ -137,7 +137,7 @@ func TestFlagsAndEnvironment(t *testing.T) {
 		{"K6_NO_THRESHOLDS", map[string]string{"K6_NO_THRESHOLDS": "true"}, []string{"testdata/threshold.js"}, 0, nil, []string{"crossed"}},
 		// k6's warning has no source field; wstest adds source=console (reported).
 		{"no --throw: a warning", nil, []string{"testdata/throw.js"}, 0,
-			[]string{`level=warning msg="'abc' is an invalid value for metric 'probe_count', a number or a boolean value is expected"`, "after add"}, nil},
+			[]string{`level=warning msg="'abc' is an invalid value for metric 'probe_count', a number or a boolean value is expected"`+"\n", "after add"}, nil},
 		{"K6_THROW", map[string]string{"K6_THROW": "true"}, []string{"testdata/throw.js"}, 0, []string{"'abc' is an invalid value"}, []string{"after add"}},
 		{"--no-thresholds=false", nil, []string{"--no-thresholds=false", "testdata/threshold.js"}, 99, []string{"have been crossed"}, nil},
 		{"--no-summary does not exist", nil, []string{"--no-summary", "testdata/ok.js"}, 255, []string{`level=error msg="unknown flag: --no-summary"`}, nil},
@@ -268,6 +268,16 @@ func TestConsoleOutput(t *testing.T) {
 	g.Expect(r.stderr).NotTo(ContainSubstring("setup ran"))
 	g.Expect(strings.Count(readFile(t, file), `msg="setup ran"`)).To(Equal(2))
 
+	// Only console output goes to the file, as in k6: the run's own
+	// warnings and the exceptions stay in the log.
+	only := filepath.Join(t.TempDir(), "only-console.log")
+	r = wstestCLI(t, nil, "", "run", "-q", "-i", "1", "--console-output", only, "testdata/console_and_errors.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(readFile(t, only)).To(MatchRegexp(`^time="[^"]+" level=info msg="from the script"\n$`))
+	g.Expect(r.stderr).To(ContainSubstring(`level=warning msg="\"cli\" level configuration overrode scenarios configuration entirely"` + "\n"))
+	g.Expect(r.stderr).To(ContainSubstring(`msg="Error: probe iteration error\n\tat default (`))
+	g.Expect(r.stderr).NotTo(ContainSubstring("from the script"))
+
 	logFile := filepath.Join(t.TempDir(), "k6.log")
 	r = wstestCLI(t, nil, "", "run", "-q", "--log-output", "file="+logFile, "testdata/opts.js")
 	g.Expect(r.code).To(Equal(0), r.stderr)
@@ -305,11 +315,11 @@ func TestConfigFile(t *testing.T) {
 		{"run tags of a higher layer replace the config's", nil, []string{"-c", cfg, "--tag", "team=ws", "testdata/opts.js"}, 0, " tags=team:ws "},
 		{"K6_TAGS replace the config's", map[string]string{"K6_TAGS": "a:1"}, []string{"-c", cfg, "testdata/opts.js"}, 0, " tags=a:1 "},
 		{"the cli layer overrides the scenarios", nil, []string{"-i", "3", "testdata/opts.js"}, 0,
-			`level=warning msg="\"cli\" level configuration overrode scenarios configuration entirely"`},
+			`level=warning msg="\"cli\" level configuration overrode scenarios configuration entirely"`+"\n"},
 		{"the env layer overrides the scenarios", map[string]string{"K6_DURATION": "50ms"}, []string{"testdata/opts.js"}, 0,
-			`level=warning msg="\"env\" level configuration overrode scenarios configuration entirely"`},
+			`level=warning msg="\"env\" level configuration overrode scenarios configuration entirely"`+"\n"},
 		{"the script layer overrides the config's scenarios", nil, []string{"-c", cfg, "testdata/opts.js"}, 0,
-			`level=warning msg="\"script\" level configuration overrode scenarios configuration entirely"`},
+			`level=warning msg="\"script\" level configuration overrode scenarios configuration entirely"`+"\n"},
 		{"K6_CONFIG", map[string]string{"K6_CONFIG": vusOnly}, []string{"-i", "4", "testdata/opts.js"}, 0, "vus=3 iterations=4"},
 		{"missing config", nil, []string{"-c", "no-such-config.json", "testdata/ok.js"}, 104,
 			"failed to load the configuration file from the local file system: stat no-such-config.json: no such file or directory"},

@@ -29,18 +29,20 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 		console = &logger{w: fh, format: log.format, verbose: log.verbose, now: c.now, nano: log.nano} // no colour in a file
 	}
 	opts := append(p.opts, wstest.WithLogOutput(func(e wstest.LogEntry) {
+		// Only the script's console output goes to --console-output, as in k6.
 		switch {
 		case e.Source == "stacktrace" && e.Stack != "":
 			// As k6 logs an exception: the JS stack, then where it ran.
-			console.log(e.Level, fileURLs(strings.TrimRight(e.Stack, "\n"))+"\n", field{"executor", e.Executor}, field{"hint", "script exception"},
+			log.log(e.Level, fileURLs(strings.TrimRight(e.Stack, "\n"))+"\n", field{"executor", e.Executor}, field{"hint", "script exception"},
 				field{"scenario", e.Scenario}, field{"source", "stacktrace"})
-		case e.Source == "http-debug":
-			// Not console output: the log, whatever --console-output says.
-			log.log(e.Level, e.Message, field{"source", "http-debug"})
-		case console == log:
+		case e.Source == "console" && console == log:
 			console.log(e.Level, e.Message, field{"source", "console"})
+		case e.Source == "console":
+			console.log(e.Level, e.Message) // a file of its own: no source field
+		case e.Source != "":
+			log.log(e.Level, e.Message, field{"source", e.Source})
 		default:
-			console.log(e.Level, e.Message)
+			log.log(e.Level, e.Message) // the run's own lines, as k6's have no source
 		}
 	}))
 	run := wstest.Start(context.Background(), p.script, opts...)

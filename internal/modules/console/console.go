@@ -20,7 +20,7 @@ func New(v *vu.VU) *goja.Object {
 			for i, a := range call.Arguments {
 				parts[i] = Format(rt, a)
 			}
-			v.Reporter.Log(v.ID, level, strings.Join(parts, " "))
+			v.Reporter.LogFrom(v.ID, level, "console", strings.Join(parts, " "))
 			return goja.Undefined()
 		}
 	}
