@@ -82,10 +82,14 @@ func (v *VU) SetIteration(it *Iteration, tags *metrics.TagSet) {
 // Context is the context of the running iteration (the loop's run context).
 func (v *VU) Context() context.Context { return v.Loop.Context() }
 
-// Tags returns the tags for a sample taken now: the base tags plus group.
+// Tags returns the tags for a sample taken now: the base tags plus group
+// (when the group system tag is on).
 func (v *VU) Tags() *metrics.TagSet {
 	if v.current == nil {
-		v.current = v.tags.With("group", v.group)
+		v.current = v.tags
+		if v.Settings.SystemTags["group"] {
+			v.current = v.tags.With("group", v.group)
+		}
 	}
 	return v.current
 }
