@@ -23,6 +23,7 @@ func (r *runner) runSetup(vu0 *vuInstance) error {
 	ctx, cancel := context.WithTimeout(r.ctx, r.timeout(r.opts.SetupTimeout, time.Minute))
 	defer cancel()
 	vu0.SetIteration(r.stageIteration("setup"), r.baseTags(nil))
+	defer r.emitNetwork(vu0)
 	ret, err := vu0.callExport(ctx, "setup")
 	if err != nil {
 		if ctx.Err() != nil && r.ctx.Err() == nil {
@@ -56,6 +57,7 @@ func (r *runner) runTeardown() error {
 		return nil
 	}
 	vu0.SetIteration(r.stageIteration("teardown"), r.baseTags(nil))
+	defer r.emitNetwork(vu0)
 	data, err := vu0.setupData(r.setupJSON)
 	if err != nil {
 		return scriptError("teardown", 0, 0, err)
@@ -83,4 +85,14 @@ func (r *runner) stageIteration(name string) *vu.Iteration {
 			Progress: func() float64 { return 0 }, IterationInTest: func() int64 { return 0 }},
 		Started: time.Now(),
 	}
+}
+
+// emitNetwork records what setup() or teardown() sent and received, even
+// when it threw: k6 counts their bytes in data_sent and data_received,
+// so a run whose setup() failed still has its NETWORK section.
+func (r *runner) emitNetwork(v *vuInstance) {
+	sent, received := v.ByteCounter().Take()
+	end, tags := time.Now(), v.Tags()
+	r.builtin.DataSent.Add(end, float64(sent), tags)
+	r.builtin.DataReceived.Add(end, float64(received), tags)
 }

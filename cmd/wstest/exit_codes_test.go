@@ -192,3 +192,14 @@ func workingDirURL(t *testing.T) string {
 	}
 	return "file://" + filepath.ToSlash(wd)
 }
+
+// After an exception in setup() k6's summary still has the network
+// metrics: setup's bytes are counted even when it throws.
+func TestSummaryAfterASetupExceptionHasTheNetworkMetrics(t *testing.T) {
+	g := NewWithT(t)
+	export := filepath.Join(t.TempDir(), "export.json")
+	r := wstestCLI(t, nil, "", "run", "-q", "--summary-export", export, "testdata/setup_throw.js")
+	g.Expect(r.code).To(Equal(107), r.stderr)
+	g.Expect(r.stdout).To(ContainSubstring("    NETWORK\n    data_received...: 0 B 0 B/s\n    data_sent.......: 0 B 0 B/s\n"))
+	g.Expect(readFile(t, export)).To(And(ContainSubstring(`"data_received"`), ContainSubstring(`"data_sent"`)))
+}
