@@ -77,26 +77,49 @@ func (o *outputs) create(name, def string, stdout io.Writer) (io.Writer, string,
 		return stdout, "stdout", nil
 	}
 	_, statErr := os.Stat(name)
-	f, err := os.Create(name)
+	// Opened now, so that a path that cannot be written is a config
+	// error before the run; emptied only when the run writes to it, so
+	// that a run that never starts leaves an existing file as it was.
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, "", configError{err}
 	}
 	if errors.Is(statErr, fs.ErrNotExist) {
 		o.created = append(o.created, name)
 	}
+	w := &truncatingFile{f: f}
 	if !strings.HasSuffix(name, ".gz") {
 		o.closers = append(o.closers, f.Close)
-		return f, name, nil
+		return w, name, nil
 	}
-	gz := gzip.NewWriter(f)
+	gz := gzip.NewWriter(w)
 	o.closers = append(o.closers, func() error {
-		err := gz.Close()
+		var err error
+		if w.written { // else Close would write an empty stream's header
+			err = gz.Close()
+		}
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		return err
 	})
 	return gz, name, nil
+}
+
+// truncatingFile empties its file at the first write.
+type truncatingFile struct {
+	f       *os.File
+	written bool
+}
+
+func (t *truncatingFile) Write(p []byte) (int, error) {
+	if !t.written {
+		t.written = true
+		if err := t.f.Truncate(0); err != nil {
+			return 0, err
+		}
+	}
+	return t.f.Write(p)
 }
 
 // close closes the files, in reverse order, and returns the first error.

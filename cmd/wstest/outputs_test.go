@@ -151,3 +151,33 @@ func TestCSVOutputDefaultFile(t *testing.T) {
 	g.Expect(string(out)).To(ContainSubstring("        output: csv (file.csv)\n"))
 	g.Expect(readFile(t, filepath.Join(dir, "file.csv"))).To(MatchRegexp(`(?m)^checks,\d+,1\.000000,one is one,`))
 }
+
+// As k6 creates its outputs only once the script has loaded, a run that
+// fails at init leaves an existing output file as it was; a run that
+// starts replaces its whole content, compressed or not.
+func TestExistingOutputFiles(t *testing.T) {
+	g := NewWithT(t)
+	dir := t.TempDir()
+	plain, gz := filepath.Join(dir, "m.json"), filepath.Join(dir, "m.json.gz")
+	old := strings.Repeat("an earlier run's line\n", 1000)
+	for _, f := range []string{plain, gz} {
+		writeFile(t, f, old)
+	}
+	r := wstestCLI(t, nil, "", "run", "-q", "-o", "json="+plain, "-o", "json="+gz, "testdata/init_throw.js")
+	g.Expect(r.code).To(Equal(107), r.stderr)
+	g.Expect(readFile(t, plain)).To(Equal(old))
+	g.Expect(readFile(t, gz)).To(Equal(old))
+
+	r = wstestCLI(t, nil, "", "run", "-q", "-o", "json="+plain, "-o", "json="+gz, "-i", "1", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(readFile(t, plain)).To(HavePrefix(`{"type":"Metric"`))
+	g.Expect(readFile(t, plain)).NotTo(ContainSubstring("earlier run"))
+	f, err := os.Open(gz)
+	g.Expect(err).NotTo(HaveOccurred())
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	g.Expect(err).NotTo(HaveOccurred())
+	unzipped, err := io.ReadAll(zr)
+	g.Expect(err).NotTo(HaveOccurred())
+	g.Expect(string(unzipped)).To(HavePrefix(`{"type":"Metric"`))
+}
