@@ -176,13 +176,26 @@ func TestSecondSignalExitsAtOnce(t *testing.T) {
 }
 
 func TestLingerWaitsForASignal(t *testing.T) {
-	g := NewWithT(t)
-	p := startProcess(t, nil, "run", "-q", "--linger", "testdata/ok.js")
-	p.stdout.waitFor(t, "The test is done, but --linger was enabled, so k6 is waiting for Ctrl+C to continue...")
-	g.Expect(p.stdout.String()).NotTo(ContainSubstring("TOTAL RESULTS"))
-	g.Expect(p.cmd.Process.Signal(syscall.SIGINT)).To(Succeed())
-	g.Expect(p.wait(t)).To(Equal(0))
-	g.Expect(p.stdout.String()).To(ContainSubstring("TOTAL RESULTS"))
+	for _, tc := range []struct {
+		name string
+		env  []string
+		args []string
+	}{
+		{"--linger", nil, []string{"--linger"}},
+		{"-l", nil, []string{"-l"}},
+		{"K6_LINGER", []string{"K6_LINGER=true"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			g := NewWithT(t)
+			p := startProcess(t, tc.env, append(append([]string{"run", "-q"}, tc.args...), "testdata/ok.js")...)
+			p.stdout.waitFor(t, "The test is done, but --linger was enabled, so k6 is waiting for Ctrl+C to continue...")
+			g.Expect(p.stdout.String()).NotTo(ContainSubstring("TOTAL RESULTS"))
+			g.Expect(p.cmd.Process.Signal(syscall.SIGINT)).To(Succeed())
+			g.Expect(p.wait(t)).To(Equal(0), "the test's own code")
+			g.Expect(p.stdout.String()).To(ContainSubstring("TOTAL RESULTS"))
+		})
+	}
 }
 
 func TestPausedWaitsForASignalWithoutSetupOrTeardown(t *testing.T) {
