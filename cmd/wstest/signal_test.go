@@ -160,11 +160,15 @@ func TestFirstSignalRunsTeardownPrintsTheSummaryAndWritesOutputs(t *testing.T) {
 
 func TestSecondSignalExitsAtOnce(t *testing.T) {
 	g := NewWithT(t)
-	export := filepath.Join(t.TempDir(), "export.json")
-	p := startProcess(t, []string{"SLOW_TEARDOWN=1"}, "run", "-q", "--summary-export", export, "testdata/signal.js")
+	dir := t.TempDir()
+	export, out := filepath.Join(dir, "export.json"), filepath.Join(dir, "m.json")
+	p := startProcess(t, []string{"SLOW_TEARDOWN=1"}, "run", "-q", "--summary-export", export, "-o", "json="+out, "testdata/signal.js")
 	p.stderr.waitFor(t, "started")
 	g.Expect(p.cmd.Process.Signal(syscall.SIGINT)).To(Succeed())
 	p.stderr.waitFor(t, "teardown ran") // teardown now busy for 20 s
+	// The json output is flushed every second: what was flushed stays.
+	g.Eventually(func() string { b, _ := os.ReadFile(out); return string(b) }, 10*time.Second).
+		Should(ContainSubstring(`{"metric":"probe_count","type":"Point"`))
 	start := time.Now()
 	g.Expect(p.cmd.Process.Signal(syscall.SIGINT)).To(Succeed())
 	g.Expect(p.wait(t)).To(Equal(105))
@@ -173,6 +177,7 @@ func TestSecondSignalExitsAtOnce(t *testing.T) {
 	g.Expect(p.stdout.String()).NotTo(ContainSubstring("TOTAL RESULTS"))
 	_, err := os.Stat(export)
 	g.Expect(os.IsNotExist(err)).To(BeTrue(), "the summary export is not written")
+	g.Expect(readFile(t, out)).To(ContainSubstring(`{"metric":"probe_count","type":"Point"`), "what was flushed is kept")
 }
 
 func TestLingerWaitsForASignal(t *testing.T) {
