@@ -73,8 +73,7 @@ func startProgress(run *wstest.LiveRun, w io.Writer, width func() int, color boo
 			return
 		}
 		p.mu.Lock()
-		fmt.Fprintf(p.w, "\n     execution: %s\n        script: %s\n        output: %s\n\n%s\n",
-			p.value("local"), p.value(p.script), p.value(p.outputs), scenariosHeader(sortedScenarios(scs), run.MaxVUs(), p.value))
+		fmt.Fprint(p.w, "\n"+header(run, p.script, p.outputs, p.value))
 		p.mu.Unlock()
 		t := time.NewTicker(interval)
 		defer t.Stop()
@@ -190,4 +189,25 @@ var ansiEscape = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]")
 // visibleWidth is how many columns s takes on a terminal.
 func visibleWidth(s string) int {
 	return utf8.RuneCountInString(ansiEscape.ReplaceAllString(s, ""))
+}
+
+// header is k6's header block: execution, script, outputs, then the
+// scenarios; value colours the values. The run's plan must be known.
+func header(run *wstest.LiveRun, script, outputs string, value func(string) string) string {
+	return fmt.Sprintf("     execution: %s\n        script: %s\n        output: %s\n\n%s\n",
+		value("local"), value(script), value(outputs), scenariosHeader(sortedScenarios(run.Scenarios()), run.MaxVUs(), value))
+}
+
+// logHeader writes the header to the debug log once the plan is known, as
+// k6 does with --quiet (seen with -v); wait returns once it is done.
+func logHeader(run *wstest.LiveRun, log *logger, script, outputs string) (wait func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		<-run.Ready()
+		if run.Scenarios() != nil {
+			log.log("debug", header(run, script, outputs, func(s string) string { return s }))
+		}
+	}()
+	return func() { <-done }
 }

@@ -346,3 +346,15 @@ func TestFinalProgressAfterASetupException(t *testing.T) {
 	g.Expect(r.code).To(Equal(107), r.stderr)
 	g.Expect(r.stdout).To(MatchRegexp(`█ TOTAL RESULTS (.*\n)+\n\n\nRun +\[ 100% \] setup\(\)\ndefault +\[   0% \]\n$`))
 }
+
+// With -q the header goes to the debug log instead, as k6's does: seen
+// with -v, absent without.
+func TestQuietHeaderGoesToTheDebugLog(t *testing.T) {
+	g := NewWithT(t)
+	r := wstestCLI(t, nil, "", "run", "-q", "-v", "testdata/ok.js")
+	g.Expect(r.code).To(Equal(0), r.stderr)
+	g.Expect(r.stderr).To(ContainSubstring(`level=debug msg="     execution: local\n        script: testdata/ok.js\n        output: -\n\n     scenarios: (100.00%) 1 scenario, 1 max VUs,`))
+	g.Expect(r.stdout).NotTo(ContainSubstring("execution: local"))
+	r = wstestCLI(t, nil, "", "run", "-q", "testdata/ok.js")
+	g.Expect(r.stdout + r.stderr).NotTo(ContainSubstring("execution: local"))
+}

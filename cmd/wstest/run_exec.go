@@ -47,12 +47,15 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 	}))
 	run := wstest.Start(context.Background(), p.script, opts...)
 	stopSignals := c.watchSignals(run, log)
+	out := "-"
+	if len(p.outs.descs) > 0 {
+		out = strings.Join(p.outs.descs, ", ")
+	}
 	var prog *progress
-	if !f.quiet {
-		out := "-"
-		if len(p.outs.descs) > 0 {
-			out = strings.Join(p.outs.descs, ", ")
-		}
+	waitHeader := func() {}
+	if f.quiet {
+		waitHeader = logHeader(run, log, p.script.Name, out)
+	} else {
 		prog = startProgress(run, c.stdout, c.stdoutWidth, c.stdoutTTY && !f.noColor, p.script.Name, out)
 		for _, l := range []*logger{log, console} {
 			if l.tty && prog.tty {
@@ -61,6 +64,7 @@ func (p *runPlan) execute(c *cli, f *runFlags, log *logger) int {
 		}
 	}
 	res, err := run.Wait()
+	waitHeader()
 	prog.stop()
 	stopSignals()
 	if f.linger && c.signals != nil && !errors.Is(err, wstest.ErrInterrupted) {
