@@ -108,18 +108,18 @@ func (s *scenarioRun) iteration(ctx context.Context, it executor.Iteration) {
 // for a full one, data_sent and data_received for any that moved bytes.
 func (s *scenarioRun) emit(v *vuInstance, start, end time.Time, full bool) {
 	r := s.r
-	tags := v.Tags()
+	tags, md := v.Tags(), v.Metadata()
 	if full {
-		r.builtin.Iterations.Add(end, 1, tags)
-		r.builtin.IterationDuration.Add(end, float64(end.Sub(start))/float64(time.Millisecond), tags)
+		r.builtin.Iterations.AddWithMetadata(end, 1, tags, md)
+		r.builtin.IterationDuration.AddWithMetadata(end, float64(end.Sub(start))/float64(time.Millisecond), tags, md)
 		r.exec.iterations.Add(1)
 	} else {
 		r.exec.interrupted.Add(1)
 	}
 	sent, received := v.ByteCounter().Take()
 	if sent > 0 || received > 0 || full {
-		r.builtin.DataSent.Add(end, float64(sent), tags)
-		r.builtin.DataReceived.Add(end, float64(received), tags)
+		r.builtin.DataSent.AddWithMetadata(end, float64(sent), tags, md)
+		r.builtin.DataReceived.AddWithMetadata(end, float64(received), tags, md)
 	}
 }
 

@@ -92,7 +92,7 @@ func (r *runner) stageIteration(name string) *vu.Iteration {
 // so a run whose setup() failed still has its NETWORK section.
 func (r *runner) emitNetwork(v *vuInstance) {
 	sent, received := v.ByteCounter().Take()
-	end, tags := time.Now(), v.Tags()
-	r.builtin.DataSent.Add(end, float64(sent), tags)
-	r.builtin.DataReceived.Add(end, float64(received), tags)
+	end, tags, md := time.Now(), v.Tags(), v.Metadata()
+	r.builtin.DataSent.AddWithMetadata(end, float64(sent), tags, md)
+	r.builtin.DataReceived.AddWithMetadata(end, float64(received), tags, md)
 }

@@ -19,7 +19,7 @@ func CSVTimeFormats() []string {
 
 // CSVOutput writes k6's --out csv format: a header, then one row per
 // sample with a column per indexable system tag, the other tags in
-// extra_tags and vu/iter in metadata. It is buffered and safe for
+// extra_tags and the sample's metadata (vu, iter) in metadata. It is buffered and safe for
 // concurrent use; Close flushes it.
 type CSVOutput struct {
 	columns    []string
@@ -58,8 +58,9 @@ func NewCSVOutput(w io.Writer, systemTags []string, timeFormat string) (*CSVOutp
 	return o, nil
 }
 
-// AddSample writes one row.
-func (o *CSVOutput) AddSample(m *Metric, t time.Time, v float64, tags *TagSet) {
+// AddSample writes one row: md goes to the metadata column, as
+// key=value pairs joined by &.
+func (o *CSVOutput) AddSample(m *Metric, t time.Time, v float64, tags *TagSet, md Metadata) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.err != nil {
@@ -71,8 +72,6 @@ func (o *CSVOutput) AddSample(m *Metric, t time.Time, v float64, tags *TagSet) {
 	if tags != nil {
 		tags.Each(func(k, val string) {
 			switch {
-			case k == "vu" || k == "iter":
-				meta = append(meta, k+"="+val)
 			case slices.Contains(o.columns, k):
 				values[k] = val
 			default:
@@ -82,6 +81,9 @@ func (o *CSVOutput) AddSample(m *Metric, t time.Time, v float64, tags *TagSet) {
 	}
 	for _, c := range o.columns {
 		row = append(row, values[c])
+	}
+	for _, e := range md {
+		meta = append(meta, e.Key+"="+e.Value)
 	}
 	row = append(row, strings.Join(extra, "&"), strings.Join(meta, "&"))
 	o.row = row

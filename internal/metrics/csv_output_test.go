@@ -19,13 +19,14 @@ func TestCSVOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tags := reg.EmptyTags().With("scenario", "default").With("mytag", "x").With("vu", "1").With("iter", "0")
-	out.AddSample(m, time.Unix(1796135222, 5), 1, tags)
+	tags := reg.EmptyTags().With("scenario", "default").With("mytag", "x")
+	md := metrics.IterationMetadata(map[string]bool{"vu": true, "iter": true}, 1, 0)
+	out.AddSample(m, time.Unix(1796135222, 5), 1, tags, md)
 	if err := out.Close(); err != nil {
 		t.Fatal(err)
 	}
 	want := "metric_name,timestamp,metric_value,scenario,url,extra_tags,metadata\n" +
-		"probe_count,1796135222,1.000000,default,,mytag=x,iter=0&vu=1\n"
+		"probe_count,1796135222,1.000000,default,,mytag=x,vu=1&iter=0\n"
 	if buf.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}

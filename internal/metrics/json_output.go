@@ -5,7 +5,9 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -46,8 +48,10 @@ func CreateJSONOutput(path string) (*JSONOutput, error) {
 	return o, nil
 }
 
-// AddSample writes the sample (and the metric's declaration the first time).
-func (o *JSONOutput) AddSample(m *Metric, t time.Time, v float64, tags *TagSet) {
+// AddSample writes the sample (and the metric's declaration the first
+// time); md, when there is any, is the data's "metadata" object, keys in
+// name order as k6 writes it.
+func (o *JSONOutput) AddSample(m *Metric, t time.Time, v float64, tags *TagSet, md Metadata) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.err != nil {
@@ -95,7 +99,21 @@ func (o *JSONOutput) AddSample(m *Metric, t time.Time, v float64, tags *TagSet) 
 			b = appendJSONString(b, val)
 		})
 	}
-	b = append(b, "}}}\n"...)
+	b = append(b, '}')
+	if len(md) > 0 {
+		b = append(b, `,"metadata":{`...)
+		sorted := slices.SortedFunc(slices.Values(md), func(a, b MetaEntry) int { return strings.Compare(a.Key, b.Key) })
+		for i, e := range sorted {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, e.Key)
+			b = append(b, ':')
+			b = appendJSONString(b, e.Value)
+		}
+		b = append(b, '}')
+	}
+	b = append(b, "}}\n"...)
 	o.buf = b
 	_, o.err = o.w.Write(b)
 }

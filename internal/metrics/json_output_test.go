@@ -2,9 +2,11 @@ package metrics_test
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -123,4 +125,29 @@ func TestJSONOutputConcurrent(t *testing.T) {
 		"Metric ws_msgs_sent": 1, "Point ws_msgs_sent": workers * each,
 		"Metric ws_ping": 1, "Point ws_ping": workers * each,
 	}))
+}
+
+// A sample's metadata is the data's "metadata" object, keys in name order,
+// as k6 writes it; a sample without any has no such key.
+func TestJSONOutputMetadata(t *testing.T) {
+	var buf bytes.Buffer
+	r := metrics.NewRegistry()
+	b, err := metrics.RegisterBuiltins(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := metrics.NewJSONOutput(&buf)
+	r.AddOutput(out)
+	when := time.Date(2026, 5, 9, 14, 34, 45, 0, time.UTC)
+	md := metrics.IterationMetadata(map[string]bool{"vu": true, "iter": true}, 3, 7)
+	b.Iterations.AddWithMetadata(when, 1, r.EmptyTags().With("scenario", "default"), md)
+	b.Iterations.Add(when, 1, nil)
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"metric":"iterations","type":"Point","data":{"time":"2026-05-09T14:34:45Z","value":1,"tags":{"scenario":"default"},"metadata":{"iter":"7","vu":"3"}}}` + "\n" +
+		`{"metric":"iterations","type":"Point","data":{"time":"2026-05-09T14:34:45Z","value":1,"tags":{}}}` + "\n"
+	if got := buf.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("got\n%s\nwant it to end with\n%s", got, want)
+	}
 }

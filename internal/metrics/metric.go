@@ -35,7 +35,10 @@ type Sample struct {
 
 // Add records one sample; goroutine-safe; 0 allocations in steady state.
 // A nil tags means the registry's empty set.
-func (m *Metric) Add(t time.Time, v float64, tags *TagSet) {
+func (m *Metric) Add(t time.Time, v float64, tags *TagSet) { m.AddWithMetadata(t, v, tags, nil) }
+
+// AddWithMetadata records one sample that carries md for the outputs.
+func (m *Metric) AddWithMetadata(t time.Time, v float64, tags *TagSet, md Metadata) {
 	if tags == nil {
 		tags = m.reg.empty
 	}
@@ -60,7 +63,7 @@ func (m *Metric) Add(t time.Time, v float64, tags *TagSet) {
 	m.mu.Unlock()
 	if outs := m.reg.outputs.Load(); outs != nil {
 		for _, o := range *outs {
-			o.AddSample(m, t, v, tags)
+			o.AddSample(m, t, v, tags, md)
 		}
 	}
 }

@@ -23,7 +23,7 @@ type Registry struct {
 
 // Output receives every sample as it is added (from any goroutine).
 type Output interface {
-	AddSample(m *Metric, t time.Time, v float64, tags *TagSet)
+	AddSample(m *Metric, t time.Time, v float64, tags *TagSet, md Metadata)
 }
 
 // NewRegistry makes an empty registry that keeps samples.

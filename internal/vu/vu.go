@@ -49,7 +49,8 @@ type VU struct {
 	iter    *Iteration
 	tags    *metrics.TagSet // scenario, global and vu tags, without group
 	group   string
-	current *metrics.TagSet // tags plus group, rebuilt when either changes
+	current *metrics.TagSet  // tags plus group, rebuilt when either changes
+	meta    metrics.Metadata // vu and iter, when those system tags are on
 	jar     http.CookieJar
 	counter *metrics.ByteCounter
 	closers []func()
@@ -72,6 +73,7 @@ func (v *VU) Iteration() *Iteration { return v.iter }
 func (v *VU) SetIteration(it *Iteration, tags *metrics.TagSet) {
 	v.iter = it
 	v.tags = tags
+	v.meta = metrics.IterationMetadata(v.Settings.SystemTags, v.ID, it.Number)
 	v.group = ""
 	v.current = nil
 	if !v.Settings.NoCookiesReset {
@@ -150,5 +152,9 @@ func (v *VU) Push(m *metrics.Metric, t time.Time, value float64, tags *metrics.T
 	if v.iter != nil && v.Loop.Context().Err() != nil {
 		return
 	}
-	m.Add(t, value, tags)
+	m.AddWithMetadata(t, value, tags, v.meta)
 }
+
+// Metadata is what this iteration's samples carry besides their tags:
+// vu and iter, when those system tags are on.
+func (v *VU) Metadata() metrics.Metadata { return v.meta }
