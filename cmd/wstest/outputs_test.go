@@ -22,14 +22,8 @@ func TestOutputs(t *testing.T) {
 	g.Expect(r.code).To(Equal(0), r.stderr)
 	g.Expect(r.stdout).To(ContainSubstring("        output: json (" + jsonGz + "), csv (" + csvFile + ")\n"))
 
-	f, err := os.Open(jsonGz)
-	g.Expect(err).NotTo(HaveOccurred())
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	g.Expect(err).NotTo(HaveOccurred())
-	raw, err := io.ReadAll(zr)
-	g.Expect(err).NotTo(HaveOccurred())
-	g.Expect(string(raw)).To(MatchRegexp(`(?m)^\{"metric":"checks","type":"Point","data":\{"time":"[^"]+","value":1,"tags":\{"check":"one is one","group":"","scenario":"default"\}\}\}$`))
+	raw := readGzip(t, jsonGz)
+	g.Expect(raw).To(MatchRegexp(`(?m)^\{"metric":"checks","type":"Point","data":\{"time":"[^"]+","value":1,"tags":\{"check":"one is one","group":"","scenario":"default"\}\}\}$`))
 
 	csv := readFile(t, csvFile)
 	g.Expect(csv).To(HavePrefix("metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name,proto,scenario,service,status,subproto,tls_version,url,extra_tags,metadata\n"))
@@ -119,17 +113,11 @@ func TestCSVOutputColumnsAndRows(t *testing.T) {
 	file := filepath.Join(dir, "m.csv.gz")
 	r := wstestCLI(t, nil, "", "run", "-q", "--system-tags=vu,iter,url,scenario", "--tag", "mytag=x", "-o", "csv="+file, "-i", "1", "testdata/ok.js")
 	g.Expect(r.code).To(Equal(0), r.stderr)
-	f, err := os.Open(file)
-	g.Expect(err).NotTo(HaveOccurred())
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	g.Expect(err).NotTo(HaveOccurred())
-	raw, err := io.ReadAll(zr)
-	g.Expect(err).NotTo(HaveOccurred())
-	g.Expect(string(raw)).To(HavePrefix("metric_name,timestamp,metric_value,scenario,url,extra_tags,metadata\n"))
+	raw := readGzip(t, file)
+	g.Expect(raw).To(HavePrefix("metric_name,timestamp,metric_value,scenario,url,extra_tags,metadata\n"))
 	// --system-tags leaves group out; vu and iter are the sample's
 	// metadata, in the last column.
-	g.Expect(string(raw)).To(MatchRegexp(`(?m)^iterations,\d+,1\.000000,default,,mytag=x,vu=1&iter=0$`))
+	g.Expect(raw).To(MatchRegexp(`(?m)^iterations,\d+,1\.000000,default,,mytag=x,vu=1&iter=0$`))
 
 	file = filepath.Join(dir, "ws.csv")
 	r = wstestCLI(t, nil, "", "run", "-q", "-o", "csv="+file, "testdata/big_message.js")
@@ -172,12 +160,26 @@ func TestExistingOutputFiles(t *testing.T) {
 	g.Expect(r.code).To(Equal(0), r.stderr)
 	g.Expect(readFile(t, plain)).To(HavePrefix(`{"type":"Metric"`))
 	g.Expect(readFile(t, plain)).NotTo(ContainSubstring("earlier run"))
-	f, err := os.Open(gz)
-	g.Expect(err).NotTo(HaveOccurred())
+	unzipped := readGzip(t, gz)
+	g.Expect(unzipped).To(HavePrefix(`{"type":"Metric"`))
+}
+
+// readGzip returns a gzip file's uncompressed content, failing the test
+// if it cannot.
+func readGzip(t *testing.T, path string) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)
-	g.Expect(err).NotTo(HaveOccurred())
-	unzipped, err := io.ReadAll(zr)
-	g.Expect(err).NotTo(HaveOccurred())
-	g.Expect(string(unzipped)).To(HavePrefix(`{"type":"Metric"`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
