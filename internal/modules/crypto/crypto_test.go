@@ -19,13 +19,16 @@ func eval(t *testing.T, expr string) (string, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return modulestest.New(t).Eval(ctx, `import k6crypto, * as c from "k6/crypto";`, expr)
+	return modulestest.New(t).Eval(ctx, cryptoImports, expr)
 }
+
+// cryptoImports imports k6/crypto as named and default imports.
+const cryptoImports = `import k6crypto, * as c from "k6/crypto";`
 
 const fox = "'The quick brown fox jumps over the lazy dog'"
 
 func TestCrypto(t *testing.T) {
-	tests := []struct{ name, expr, want, err string }{
+	modulestest.EvalTable(t, cryptoImports, []modulestest.EvalCase{
 		{"exports", `Object.keys(k6crypto).sort()`, `["createHMAC","createHash","hexEncode","hmac","md4","md5","randomBytes","ripemd160","sha1","sha256","sha384","sha512","sha512_224","sha512_256"]`, ""},
 		{"default import", `k6crypto.sha1 === c.sha1`, `true`, ""},
 		{"md4", `c.md4('abc', 'hex')`, `"a448017aaf21d8525fc10ae87aa6729d"`, ""},
@@ -79,19 +82,7 @@ func TestCrypto(t *testing.T) {
 		{"hexEncode bytes", `c.hexEncode(new Uint8Array([1, 171, 255]))`, `"01abff"`, ""},
 		{"hexEncode string", `c.hexEncode('AB')`, `"4142"`, ""},
 		{"hexEncode bad", `c.hexEncode(1)`, "", "GoError: invalid type int64, expected string, []byte or ArrayBuffer"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			g := NewWithT(t)
-			got, err := eval(t, tt.expr)
-			if tt.err != "" {
-				g.Expect(err).To(MatchError(HavePrefix(tt.err)))
-				return
-			}
-			g.Expect(err).NotTo(HaveOccurred())
-			g.Expect(got).To(Equal(tt.want))
-		})
-	}
+	})
 }
 
 // TestInitCode shows the module works in init code.

@@ -3,7 +3,6 @@ package encoding_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	. "github.com/onsi/gomega"
 	"go.uber.org/goleak"
@@ -13,17 +12,11 @@ import (
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
-// eval runs expr in an iteration of a script that imports k6/encoding as
-// named and default imports, and returns its JSON text or the exception.
-func eval(t *testing.T, expr string) (string, error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	return modulestest.New(t).Eval(ctx, `import encoding, { b64encode, b64decode } from "k6/encoding";`, expr)
-}
+// encodingImports imports k6/encoding as named and default imports.
+const encodingImports = `import encoding, { b64encode, b64decode } from "k6/encoding";`
 
 func TestEncoding(t *testing.T) {
-	tests := []struct{ name, expr, want, err string }{
+	modulestest.EvalTable(t, encodingImports, []modulestest.EvalCase{
 		{"exports", `Object.keys(encoding).sort()`, `["b64decode","b64encode"]`, ""},
 		{"std default", `b64encode('hi')`, `"aGk="`, ""},
 		{"std", `b64encode('hi', 'std')`, `"aGk="`, ""},
@@ -64,19 +57,7 @@ func TestEncoding(t *testing.T) {
 		{"decode number", `b64decode(42)`, "", "GoError: illegal base64 data at input byte 0"},
 		{"decode ArrayBuffer", `b64decode(new ArrayBuffer(1))`, "", "GoError: illegal base64 data at input byte 0"},
 		{"catchable", `(() => { try { b64decode('!!!'); } catch (e) { return [e.name, e.message]; } })()`, `["GoError","illegal base64 data at input byte 0"]`, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			g := NewWithT(t)
-			got, err := eval(t, tt.expr)
-			if tt.err != "" {
-				g.Expect(err).To(MatchError(HavePrefix(tt.err)))
-				return
-			}
-			g.Expect(err).NotTo(HaveOccurred())
-			g.Expect(got).To(Equal(tt.want))
-		})
-	}
+	})
 }
 
 // TestInitCode shows the module works in init code.
