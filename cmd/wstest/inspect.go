@@ -25,20 +25,14 @@ func (c *cli) inspectCommand(args []string) int {
 		log.errorf("%s", err)
 		return exitUsage
 	}
-	if fs.NArg() != 1 {
-		log.errorf(`accepts 1 arg(s), received %d: arg should either be "-", if reading script from stdin, or a path to a script file`, fs.NArg())
+	if !oneScriptArg(fs, log) {
 		return exitUsage
 	}
 	f.noFixtures = true
 	plan, err := f.prepare(c, fs, log)
 	defer plan.cleanup()
 	if err != nil {
-		log.errorf("%s", err)
-		var usage usageError
-		if errors.As(err, &usage) {
-			return exitUsage
-		}
-		return wstest.ExitInvalidConfig
+		return prepareFailed(err, log)
 	}
 	out, err := wstest.Inspect(context.Background(), plan.script, plan.opts...)
 	if err != nil {

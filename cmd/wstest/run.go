@@ -33,8 +33,7 @@ func (c *cli) runCommand(args []string) int {
 		log.errorf("%s", err)
 		return exitUsage
 	}
-	if fs.NArg() != 1 {
-		log.errorf(`accepts 1 arg(s), received %d: arg should either be "-", if reading script from stdin, or a path to a script file`, fs.NArg())
+	if !oneScriptArg(fs, log) {
 		return exitUsage
 	}
 	if err := f.readEnv(fs, c.getenv); err != nil {
@@ -50,14 +49,30 @@ func (c *cli) runCommand(args []string) int {
 	plan, err := f.prepare(c, fs, log)
 	defer plan.cleanup()
 	if err != nil {
-		log.errorf("%s", err)
-		var usage usageError
-		if errors.As(err, &usage) {
-			return exitUsage
-		}
-		return wstest.ExitInvalidConfig
+		return prepareFailed(err, log)
 	}
 	return plan.execute(c, &f, log)
+}
+
+// oneScriptArg reports whether the command line names one script, as
+// k6's commands want; it logs k6's error when not.
+func oneScriptArg(fs *pflag.FlagSet, log *logger) bool {
+	if fs.NArg() == 1 {
+		return true
+	}
+	log.errorf(`accepts 1 arg(s), received %d: arg should either be "-", if reading script from stdin, or a path to a script file`, fs.NArg())
+	return false
+}
+
+// prepareFailed logs why a run could not be prepared and returns k6's
+// exit code: 255 for a command-line error, 104 for a configuration one.
+func prepareFailed(err error, log *logger) int {
+	log.errorf("%s", err)
+	var usage usageError
+	if errors.As(err, &usage) {
+		return exitUsage
+	}
+	return wstest.ExitInvalidConfig
 }
 
 // scriptOf reads the script argument: "-" is the standard input; a path
