@@ -12,33 +12,8 @@ import (
 // it is not ramped down before the stages end (gracefulStop then applies,
 // not gracefulRampDown).
 func NextDeactivation(sc *options.Scenario, slot int64, from time.Duration) (next time.Duration, ok bool) {
-	prev := sc.StartVUCount()
-	var at time.Duration
-	for _, st := range sc.Stages {
-		end := at + time.Duration(st.Duration)
-		if end > from {
-			lo := max(from, at)
-			if Target(sc, lo) <= slot {
-				return lo, true
-			}
-			// Within a falling stage Target only shrinks: search the first
-			// instant at or below slot.
-			if st.Target < prev && Target(sc, end-1) <= slot {
-				above, below := lo, end-1
-				for below-above > 1 {
-					mid := above + (below-above)/2
-					if Target(sc, mid) <= slot {
-						below = mid
-					} else {
-						above = mid
-					}
-				}
-				return below, true
-			}
-		}
-		at, prev = end, st.Target
-	}
-	return 0, false
+	return nextInstant(sc, from, func(target int64) bool { return target <= slot },
+		func(prev, target int64) bool { return target < prev })
 }
 
 // RampDownStop is when an iteration that the VU in slot started at elapsed

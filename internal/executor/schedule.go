@@ -85,28 +85,37 @@ func Target(sc *options.Scenario, elapsed time.Duration) int64 {
 // the VU in that slot (0-based) may iterate. ok is false when it never
 // does again.
 func NextActivation(sc *options.Scenario, slot int64, from time.Duration) (next time.Duration, ok bool) {
+	return nextInstant(sc, from, func(target int64) bool { return target > slot },
+		func(prev, target int64) bool { return target > prev })
+}
+
+// nextInstant is the first elapsed time, from `from` on and before the
+// stages end, at which holds(Target) is true. Within a stage that moves
+// Target towards holding (toward(prev, target)), Target is monotonic, so
+// the instant is found by bisection.
+func nextInstant(sc *options.Scenario, from time.Duration, holds func(target int64) bool,
+	toward func(prev, target int64) bool,
+) (time.Duration, bool) {
+	holdsAt := func(d time.Duration) bool { return holds(Target(sc, d)) }
 	prev := sc.StartVUCount()
 	var at time.Duration
 	for _, st := range sc.Stages {
 		end := at + time.Duration(st.Duration)
 		if end > from {
 			lo := max(from, at)
-			if Target(sc, lo) > slot {
+			if holdsAt(lo) {
 				return lo, true
 			}
-			// Within a rising stage Target only grows: search the first
-			// instant past slot.
-			if st.Target > prev && Target(sc, end-1) > slot {
-				below, above := lo, end-1
-				for above-below > 1 {
-					mid := below + (above-below)/2
-					if Target(sc, mid) > slot {
-						above = mid
+			if hi := end - 1; toward(prev, st.Target) && holdsAt(hi) {
+				for hi-lo > 1 { // holdsAt is false at lo, true at hi
+					mid := lo + (hi-lo)/2
+					if holdsAt(mid) {
+						hi = mid
 					} else {
-						below = mid
+						lo = mid
 					}
 				}
-				return above, true
+				return hi, true
 			}
 		}
 		at, prev = end, st.Target
